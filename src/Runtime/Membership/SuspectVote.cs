@@ -1,0 +1,3 @@
+namespace ParkingGrains.Runtime.Membership;
+
+public sealed record SuspectVote(SiloAddress Voter, DateTimeOffset Time);
