@@ -1,0 +1,4 @@
+namespace ParkingGrains.Runtime;
+
+/// <summary>Marker for grain interfaces.</summary>
+public interface IGrain : IAddressable;

@@ -1,0 +1,6 @@
+namespace ParkingGrains.Runtime;
+
+public interface IGrainReminder
+{
+    string ReminderName { get; }
+}

@@ -1,0 +1,9 @@
+namespace ParkingGrains.Runtime.Core;
+
+internal enum ActivationState
+{
+    Activating,
+    Valid,
+    Deactivating,
+    Invalid,
+}
