@@ -11,7 +11,7 @@ namespace ParkingGrains.Runtime.Core;
 /// </summary>
 internal sealed class GrainActivator(IServiceProvider services)
 {
-    public const string DefaultStorageName = "Default";
+    public const string DefaultStorageName = Hosting.GrainStorageNames.Default;
 
     private readonly ConcurrentDictionary<Type, ConstructorPlan> _plans = new();
 

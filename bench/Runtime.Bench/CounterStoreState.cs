@@ -1,0 +1,6 @@
+namespace ParkingGrains.Bench;
+
+public sealed class CounterStoreState
+{
+    public long Value { get; set; }
+}

@@ -1,0 +1,8 @@
+using ParkingGrains.Runtime;
+
+namespace ParkingGrains.Bench;
+
+public interface ICounterStoreGrain : IGrainWithStringKey
+{
+    Task<long> Store(long value);
+}

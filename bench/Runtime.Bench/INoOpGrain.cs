@@ -1,0 +1,8 @@
+using ParkingGrains.Runtime;
+
+namespace ParkingGrains.Bench;
+
+public interface INoOpGrain : IGrainWithStringKey
+{
+    Task<int> Ping(int value);
+}

@@ -1,0 +1,8 @@
+using ParkingGrains.Runtime;
+
+namespace ParkingGrains.TestGrains;
+
+public interface IValueObserver : IGrainObserver
+{
+    void OnValue(string grainKey, string value);
+}

@@ -1,0 +1,6 @@
+namespace ParkingGrains.TestGrains;
+
+public sealed class StatefulGrainState
+{
+    public List<string> Values { get; set; } = [];
+}
