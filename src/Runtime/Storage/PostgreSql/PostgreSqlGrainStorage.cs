@@ -1,0 +1,169 @@
+using Npgsql;
+using NpgsqlTypes;
+using ParkingGrains.Runtime.Sql;
+
+namespace ParkingGrains.Runtime.Storage.PostgreSql;
+
+/// <summary>
+/// Grain state in PostgreSQL with an optimistic version per row. Concurrent writes are group-committed: queued and
+/// sent many per round trip (one <see cref="NpgsqlBatch"/>, one implicit transaction, one WAL flush), each an
+/// UPDATE ... WHERE version = @etag (or an INSERT ... ON CONFLICT DO NOTHING for a first write) whose row count
+/// tells whether that write was stale. A write is acknowledged only after its batch committed.
+/// </summary>
+public sealed class PostgreSqlGrainStorage : IGrainStorage, IAsyncDisposable
+{
+    public const string MigrationComponent = "grain_storage";
+
+    private const string ReadSql =
+        "SELECT payload::text, version FROM grain_state WHERE service_id = $1 AND grain_type = $2 AND grain_key = $3 AND state_name = $4";
+
+    private const string InsertSql =
+        "INSERT INTO grain_state (service_id, grain_type, grain_key, state_name, payload, version) VALUES ($1, $2, $3, $4, $5, 1) ON CONFLICT DO NOTHING";
+
+    private const string UpdateSql =
+        "UPDATE grain_state SET payload = $5, version = version + 1, modified_at = now() " +
+        "WHERE service_id = $1 AND grain_type = $2 AND grain_key = $3 AND state_name = $4 AND version = $6";
+
+    private readonly string _serviceId;
+    private readonly GrainStateSerializer _serializer;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly AsyncInitializer _initializer;
+    private readonly WriteBatcher _batcher;
+
+    public PostgreSqlGrainStorage(PostgreSqlStorageOptions options, GrainStateSerializer? serializer = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(options.ConnectionString);
+        ArgumentException.ThrowIfNullOrEmpty(options.ServiceId);
+
+        _serviceId = options.ServiceId;
+        _serializer = serializer ?? GrainStateSerializer.Default;
+        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            // The same few statements run millions of times: prepared once per connection they skip parse and plan.
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 16;
+        }
+
+        _dataSource = builder.Build();
+        _initializer = new AsyncInitializer(ct => PostgreSqlSchemaMigrator.MigrateAsync(_dataSource, MigrationComponent, Migrations, ct));
+        _batcher = new WriteBatcher(options.MaxBatchSize, options.MaxConcurrentBatches, ExecuteBatchAsync, IsTransient);
+    }
+
+    internal static IReadOnlyList<MigrationScript> Migrations { get; } =
+        EmbeddedMigrations.Load(typeof(PostgreSqlGrainStorage).Assembly, "ParkingGrains.Runtime.Storage.PostgreSql.Migrations");
+
+    internal WriteBatcher Batcher => _batcher;
+
+    /// <summary>Applies pending schema migrations. Optional: the first read or write does it too.</summary>
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => _initializer.EnsureAsync(cancellationToken);
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        ArgumentNullException.ThrowIfNull(grainState);
+        await _initializer.EnsureAsync().ConfigureAwait(false);
+
+        await using var command = _dataSource.CreateCommand(ReadSql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId.Type });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId.Key });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stateName });
+        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        if (!await reader.ReadAsync().ConfigureAwait(false))
+        {
+            grainState.State = GrainStateSerializer.CreateDefault<T>();
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+            return;
+        }
+
+        var payload = reader.IsDBNull(0) ? null : reader.GetString(0);
+        grainState.State = payload is null ? GrainStateSerializer.CreateDefault<T>() : _serializer.Deserialize<T>(payload);
+        grainState.ETag = GrainStorageETag.Format(reader.GetInt64(1));
+        grainState.RecordExists = payload is not null;
+    }
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        ArgumentNullException.ThrowIfNull(grainState);
+        var expected = GrainStorageETag.Parse(grainState.ETag, grainId, stateName);
+        var payload = _serializer.Serialize(grainState.State);
+        await _initializer.EnsureAsync().ConfigureAwait(false);
+
+        var version = await _batcher.EnqueueAsync(new PendingWrite(grainId.Type, grainId.Key, stateName, payload, expected)).ConfigureAwait(false);
+        grainState.ETag = GrainStorageETag.Format(version);
+        grainState.RecordExists = true;
+    }
+
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        ArgumentNullException.ThrowIfNull(grainState);
+        var expected = GrainStorageETag.Parse(grainState.ETag, grainId, stateName);
+        await _initializer.EnsureAsync().ConfigureAwait(false);
+
+        var version = await _batcher.EnqueueAsync(new PendingWrite(grainId.Type, grainId.Key, stateName, payload: null, expected)).ConfigureAwait(false);
+        grainState.State = GrainStateSerializer.CreateDefault<T>();
+        grainState.ETag = GrainStorageETag.Format(version);
+        grainState.RecordExists = false;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _batcher.DisposeAsync().ConfigureAwait(false);
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static bool IsTransient(Exception ex) =>
+        ex is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure }
+        || ex is NpgsqlException { IsTransient: true };
+
+    private async Task<bool[]> ExecuteBatchAsync(IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken)
+    {
+        // Statements run in row order so two batches touching the same rows lock them in the same order; the sort is
+        // stable, so two writes to one row keep their arrival order and the second sees the first's version.
+        var order = new int[writes.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        if (writes.Count > 1)
+        {
+            order = [.. order.OrderBy(i => writes[i], Comparer<PendingWrite>.Create(PendingWrite.CompareByRow))];
+        }
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var index in order)
+        {
+            batch.BatchCommands.Add(CreateCommand(writes[index]));
+        }
+
+        // A multi-statement batch is one implicit transaction: when this returns, every statement has committed.
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+        var applied = new bool[writes.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            applied[order[i]] = batch.BatchCommands[i].RecordsAffected == 1;
+        }
+
+        return applied;
+    }
+
+    private NpgsqlBatchCommand CreateCommand(PendingWrite write)
+    {
+        var command = new NpgsqlBatchCommand(write.ExpectedVersion is null ? InsertSql : UpdateSql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = write.GrainType });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = write.GrainKey });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = write.StateName });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = (object?)write.Payload ?? DBNull.Value });
+        if (write.ExpectedVersion is { } expected)
+        {
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = expected });
+        }
+
+        return command;
+    }
+}

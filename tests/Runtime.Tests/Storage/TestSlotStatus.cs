@@ -1,0 +1,8 @@
+namespace ParkingGrains.Runtime.Tests.Storage;
+
+public enum TestSlotStatus
+{
+    Free,
+    Occupied,
+    OutOfService,
+}
