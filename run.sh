@@ -35,9 +35,13 @@ export Web__Urls="${Web__Urls:-http://localhost:$PORT}"
 export Silo__SiloPort="${Silo__SiloPort:-$SILO_PORT}"
 export Silo__GatewayPort="${Silo__GatewayPort:-$GATEWAY_PORT}"
 
-web_port="$PORT"
-if [[ "$Web__Urls" =~ :([0-9]+)/?$ ]]; then web_port="${BASH_REMATCH[1]}"; fi
-for port in "$web_port" "$Silo__SiloPort" "$Silo__GatewayPort"; do
+ports=("$Silo__SiloPort" "$Silo__GatewayPort")
+if [ "${Web__Enabled,,}" = "true" ]; then
+  web_port="$PORT"
+  if [[ "$Web__Urls" =~ :([0-9]+)/?$ ]]; then web_port="${BASH_REMATCH[1]}"; fi
+  ports+=("$web_port")
+fi
+for port in "${ports[@]}"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "port $port is already in use; choose others with PORT, SILO_PORT and GATEWAY_PORT." >&2
     exit 1
@@ -49,6 +53,7 @@ dotnet build "$project" -c Release -nologo -v quiet
 dll="$(dotnet msbuild "$project" -getProperty:TargetPath -p:Configuration=Release)"
 mkdir -p "$DATA_DIR"
 
-echo "starting silo: web API on $Web__Urls (silo port $Silo__SiloPort, gateway $Silo__GatewayPort, data in $DATA_DIR); Ctrl-C stops it"
+web="web API on $Web__Urls"; [ "${Web__Enabled,,}" = "true" ] || web="web API disabled"
+echo "starting silo: $web (silo port $Silo__SiloPort, gateway $Silo__GatewayPort, data in $DATA_DIR); Ctrl-C stops it"
 cd "$root"
 exec dotnet "$dll" "$@"
