@@ -4,9 +4,10 @@
 #   scripts/services.sh stop
 # Ports default to 55432 (PostgreSQL), 56379 (Redis), 51883 (MQTT, anonymous) and 51884 (MQTT, password).
 # PG_DURABLE=1 keeps fsync on (benchmarks); tests run with fsync off for speed.
+# RUN_DIR (default .run) holds data, logs, pids and services.env. Refuses to start when a port is taken.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-run="$root/.run"
+run="${RUN_DIR:-$root/.run}" # RUN_DIR lets two instances (e.g. tests and a benchmark) coexist
 PG_PORT="${PG_PORT:-55432}"
 REDIS_PORT="${REDIS_PORT:-56379}"
 MQTT_PORT="${MQTT_PORT:-51883}"
@@ -16,6 +17,15 @@ pgbin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
 
 stopped() { # a pid that is gone or a zombie counts as stopped
   [ ! -e "/proc/$1" ] || [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" = "Z" ]
+}
+
+port_in_use() { # something accepts TCP connections on 127.0.0.1:PORT
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+wait_port() { # up to 10 s for a server to accept connections on PORT
+  for _ in $(seq 1 100); do port_in_use "$1" && return 0; sleep 0.1; done
+  echo "$2 did not start listening on port $1 (logs in $run)" >&2; return 1
 }
 
 stop_pid() {
@@ -35,6 +45,14 @@ start() {
   command -v redis-server >/dev/null || { echo "redis-server not found" >&2; exit 1; }
   command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] || { echo "mosquitto not found" >&2; exit 1; }
   stop >/dev/null 2>&1 || true
+  # Never attach to, or fight with, somebody else's server on the same port.
+  local port
+  for port in "$PG_PORT" "$REDIS_PORT" "$MQTT_PORT" "$MQTT_AUTH_PORT"; do
+    if port_in_use "$port"; then
+      echo "port $port is already in use; choose free ports with PG_PORT, REDIS_PORT, MQTT_PORT, MQTT_AUTH_PORT" >&2
+      exit 1
+    fi
+  done
   mkdir -p "$run"
 
   # PostgreSQL: fresh cluster owned by the postgres user, TCP on loopback only.
@@ -55,7 +73,7 @@ start() {
   # Redis: no persistence, loopback only.
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
     --pidfile "$run/redis.pid" --logfile "$run/redis.log" --dir "$run" >/dev/null
-  for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  wait_port "$REDIS_PORT" Redis
 
   # Mosquitto: one anonymous listener and one password listener; it drops root to user mosquitto.
   local mq="$run/mosquitto"; mkdir -p "$mq"
@@ -74,6 +92,7 @@ password_file $mq/passwd
 CONF
   local mosq; mosq="$(command -v mosquitto || echo /usr/sbin/mosquitto)"
   "$mosq" -c "$mq/mosquitto.conf" -d
+  wait_port "$MQTT_PORT" Mosquitto; wait_port "$MQTT_AUTH_PORT" Mosquitto
   for _ in $(seq 1 50); do [ -s "$mq/mosquitto.pid" ] && break; sleep 0.1; done
   cp "$mq/mosquitto.pid" "$run/mosquitto.pid"
 
@@ -83,7 +102,7 @@ export PARKINGGRAINS_TEST_REDIS='127.0.0.1:$REDIS_PORT'
 export PARKINGGRAINS_TEST_MQTT='127.0.0.1:$MQTT_PORT'
 export PARKINGGRAINS_TEST_MQTT_AUTH='127.0.0.1:$MQTT_AUTH_PORT'
 ENV
-  echo "services up: postgres :$PG_PORT, redis :$REDIS_PORT, mqtt :$MQTT_PORT/:$MQTT_AUTH_PORT (settings in .run/services.env)"
+  echo "services up: postgres :$PG_PORT, redis :$REDIS_PORT, mqtt :$MQTT_PORT/:$MQTT_AUTH_PORT (settings in $run/services.env)"
 }
 
 stop() {

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs one benchmark of bench/Runtime.Bench against real servers with durable commits (fsync on).
+#
+#   ./bench.sh runtime               results in bench/results/runtime.json (written by the bench program)
+#   ./bench.sh checkin [args...]     further arguments go to the bench program
+#
+# The servers get their own folder (.run/bench) and ports, so a benchmark never touches the servers of
+# ./test.sh; override with PG_PORT, REDIS_PORT, MQTT_PORT, MQTT_AUTH_PORT. They are stopped on exit.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")" && pwd)"
+cd "$root"
+project="bench/Runtime.Bench/Runtime.Bench.csproj"
+run_dir="$root/.run/bench"
+
+if [ $# -lt 1 ] || [ -z "$1" ]; then echo "usage: $0 <benchmark name, e.g. runtime> [args...]" >&2; exit 2; fi
+name="$1"; shift
+command -v dotnet >/dev/null || { echo "dotnet not found: install the .NET 10 SDK, then retry." >&2; exit 1; }
+[ -f "$project" ] || { echo "$project does not exist in this checkout yet." >&2; exit 1; }
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+services() {
+  as_root env RUN_DIR="$run_dir" PG_DURABLE=1 PG_PORT="${PG_PORT:-55442}" REDIS_PORT="${REDIS_PORT:-56389}" \
+    MQTT_PORT="${MQTT_PORT:-51893}" MQTT_AUTH_PORT="${MQTT_AUTH_PORT:-51894}" "$root/scripts/services.sh" "$1"
+}
+started=0
+cleanup() { if [ "$started" -eq 1 ]; then started=0; services stop || true; fi; }
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+echo "building $project (Release)"
+dotnet build "$project" -c Release -nologo -v quiet
+dll="$(dotnet msbuild "$project" -getProperty:TargetPath -p:Configuration=Release)"
+
+started=1
+services start
+# shellcheck source=/dev/null
+source "$run_dir/services.env"
+
+mkdir -p bench/results
+echo "running benchmark '$name' (results: bench/results/$name.json)"
+rc=0
+PARKINGGRAINS_BENCH_RESULTS="$root/bench/results" dotnet "$dll" "$name" "$@" || rc=$?
+cleanup
+if [ "$rc" -ne 0 ]; then echo "benchmark '$name' failed (exit code $rc)" >&2; exit "$rc"; fi
+if [ -f "bench/results/$name.json" ]; then echo "results: bench/results/$name.json"; else
+  echo "warning: the benchmark did not write bench/results/$name.json" >&2
+fi
