@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using StackExchange.Redis;
 
 namespace ParkingGrains.Runtime.Membership;
@@ -173,12 +174,10 @@ public sealed class RedisMembershipTable : IMembershipTable, IAsyncDisposable, I
 
     private static MembershipRow ParseRow(string raw)
     {
-        using var document = JsonDocument.Parse(raw);
-        var root = document.RootElement;
-        var etag = root.GetProperty("etag").GetString() ?? throw new JsonException("Missing etag in membership row.");
-        var entry = root.GetProperty("entry").Deserialize<MembershipEntry>(MembershipEntrySerializer.Options)
-            ?? throw new JsonException("Missing entry in membership row.");
-        return new MembershipRow(entry, etag);
+        var stored = JsonSerializer.Deserialize<StoredRow>(raw, MembershipEntrySerializer.Options);
+        return stored is { ETag: not null, Entry: not null }
+            ? new MembershipRow(stored.Entry, stored.ETag)
+            : throw new JsonException("A membership row needs an etag and an entry.");
     }
 
     private static string FormatRow(MembershipEntry entry, string etag) =>
@@ -214,5 +213,6 @@ public sealed class RedisMembershipTable : IMembershipTable, IAsyncDisposable, I
         return (await connecting).GetDatabase();
     }
 
-    private sealed record StoredRow(string ETag, MembershipEntry Entry);
+    // Stored as {"etag":"…","entry":{…}}: the row ETag travels with the entry in the same hash field.
+    private sealed record StoredRow([property: JsonPropertyName("etag")] string ETag, MembershipEntry Entry);
 }
