@@ -34,7 +34,8 @@ public sealed class ClusterMembershipOptions
     /// <summary>Bound on each gossip call.</summary>
     public TimeSpan GossipTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Attempts at a conditional write (vote, join, leave) before giving up until the next period.</summary>
+    /// <summary>Conflicting attempts at a vote (then retried next probe round) or a leave write (then it throws).
+    /// Joining retries until its cancellation token fires.</summary>
     public int MaxWriteAttempts { get; set; } = 20;
 
     /// <summary>Throws if the options cannot work, e.g. more votes needed than silos probing a victim.</summary>

@@ -55,7 +55,10 @@ public sealed class MembershipAgent : IAsyncDisposable
         _logger = logger ?? NullLogger<MembershipAgent>.Instance;
     }
 
-    /// <summary>Raised (on an agent thread, in table order) when a silo's status or the active set changed.</summary>
+    /// <summary>
+    /// Raised on an agent thread, in table order, when a silo's status or the active set changed (not for version
+    /// bumps that change neither, e.g. a suspect vote). Handlers must be quick and must not block on the agent.
+    /// </summary>
     public event EventHandler<ClusterMembershipSnapshot>? MembershipChanged;
 
     private enum AgentState
@@ -123,7 +126,8 @@ public sealed class MembershipAgent : IAsyncDisposable
         }
 
         _logger.LogInformation("Silo {Silo} joined the cluster as Active.", SiloAddress);
-        await RefreshCoreAsync();
+        // The silo is in the table now: from here on a table error must not fail the join, the loops catch up.
+        await RefreshAsync(CancellationToken.None);
         var ct = _stop.Token;
         _loops = Task.WhenAll(
             RunPeriodicAsync("probe", _options.ProbePeriod, ProbeRoundAsync, ct),
