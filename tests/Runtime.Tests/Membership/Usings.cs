@@ -1,0 +1,1 @@
+global using ParkingGrains.Runtime.Tests.Infrastructure;
