@@ -82,10 +82,7 @@ public sealed class TcpPingPongBaseline : IAsyncDisposable
             var buffer = result.Buffer;
             while (buffer.Length >= _frameSize)
             {
-                var frame = buffer.Slice(0, _frameSize);
-                Span<byte> header = stackalloc byte[12];
-                frame.Slice(0, 12).CopyTo(header);
-                if (_pending.TryRemove(BinaryPrimitives.ReadInt64LittleEndian(header[4..]), out var reply))
+                if (_pending.TryRemove(ReadId(buffer), out var reply))
                 {
                     reply.TrySetResult();
                 }
@@ -99,6 +96,13 @@ public sealed class TcpPingPongBaseline : IAsyncDisposable
                 return;
             }
         }
+    }
+
+    private static long ReadId(in ReadOnlySequence<byte> frame)
+    {
+        Span<byte> header = stackalloc byte[12];
+        frame.Slice(0, 12).CopyTo(header);
+        return BinaryPrimitives.ReadInt64LittleEndian(header[4..]);
     }
 
     private static async Task EchoAsync(NetworkStream stream)

@@ -29,7 +29,8 @@ internal abstract class RuntimeClientBase : IRuntimeClient, IGrainFactory, IDisp
         Logger = logger;
         _outgoingFilters = [.. outgoingFilters];
         Callbacks = new CallbackTable(TimeSpan.FromMilliseconds(Math.Clamp(responseTimeout.TotalMilliseconds / 10, 50, 1000)));
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.General);
+        // Fields included: tuples (a natural grain return type) keep their values across the wire.
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.General) { IncludeFields = true };
         json.Converters.Add(new GrainReferenceConverterFactory(this));
         Codec = new MessageCodec(interfaces, json, maxMessageSize);
     }

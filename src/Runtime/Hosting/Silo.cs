@@ -170,13 +170,17 @@ public sealed class Silo : IAsyncDisposable
             membershipOptions,
             _services.GetService<TimeProvider>() ?? TimeProvider.System,
             _loggerFactory.CreateLogger<MembershipAgent>());
-        client.GossipReceived = () => _ = _membership.RefreshAsync();
-        client.TopologySuspect = _ => _ = _membership.RefreshAsync();
+        var membership = _membership;
+        client.GossipReceived = () => RefreshSoon(membership);
+        client.TopologySuspect = _ => RefreshSoon(membership);
         _membership.MembershipChanged += (_, snapshot) => _ = ApplyMembershipAsync(snapshot);
         _ = _membership.DeclaredDead.ContinueWith(_ => OnDeclaredDeadAsync(), TaskScheduler.Default);
         await _membership.JoinAsync(cancellationToken);
         await ApplyMembershipAsync(_membership.Current);
     }
+
+    // Gossip and unreachable silos ask for an early read of the table; the agent logs its own failures.
+    private static void RefreshSoon(MembershipAgent membership) => _ = membership.RefreshAsync();
 
     private async Task ApplyMembershipAsync(ClusterMembershipSnapshot snapshot)
     {
