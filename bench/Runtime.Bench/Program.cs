@@ -32,7 +32,7 @@ var inSilo = cluster.Silos[0].Client;
 
 // 1. Local calls inside one silo vs a bare Channel hop.
 var localGrains = Enumerable.Range(0, LocalConcurrency).Select(i => inSilo.GetGrain<INoOpGrain>($"local-{i}")).ToArray();
-var local = await LoadRunner.RunAsync(LocalConcurrency, duration, async (w, i) => await localGrains[w].Ping((int)i));
+var local = await LoadRunner.RunAsync(LocalConcurrency, duration, async (w, i) => Check(await localGrains[w].Ping((int)i), i));
 await using (var channel = new ChannelHopBaseline(LocalConcurrency))
 {
     var baseline = await LoadRunner.RunAsync(LocalConcurrency, duration, async (w, i) => await channel.CallAsync(w, (int)i));
@@ -41,7 +41,7 @@ await using (var channel = new ChannelHopBaseline(LocalConcurrency))
 
 // 2. Client → silo over loopback TCP vs a bare pipelined TCP ping-pong of the same frame size.
 var remoteGrains = Enumerable.Range(0, RemoteConcurrency).Select(i => cluster.Client.GetGrain<INoOpGrain>($"remote-{i}")).ToArray();
-var remote = await LoadRunner.RunAsync(RemoteConcurrency, duration, async (w, i) => await remoteGrains[w].Ping((int)i));
+var remote = await LoadRunner.RunAsync(RemoteConcurrency, duration, async (w, i) => Check(await remoteGrains[w].Ping((int)i), i));
 var frameSize = RequestFrameSize(remoteGrains[0]);
 await using (var tcp = new TcpPingPongBaseline(frameSize))
 {
@@ -54,7 +54,8 @@ results["remote_frame_bytes"] = frameSize;
 
 // 3. Durable grain writes to PostgreSQL vs a raw single-row UPDATE loop at the same concurrency.
 var persistGrains = Enumerable.Range(0, PersistConcurrency).Select(i => inSilo.GetGrain<ICounterStoreGrain>($"persist-{i}")).ToArray();
-var persist = await LoadRunner.RunAsync(PersistConcurrency, duration, async (w, i) => await persistGrains[w].Store(i));
+var persist = await LoadRunner.RunAsync(PersistConcurrency, duration, async (w, i) => Check(await persistGrains[w].Store(i), i));
+await VerifyStoredAsync(postgres, persistGrains.Length);
 var rawBaseline = await RawUpdateBaselineAsync(postgres, PersistConcurrency, duration);
 Record("persist", persist, rawBaseline);
 
@@ -106,6 +107,30 @@ foreach (var (scenario, label, target) in new[]
 }
 
 return 0;
+
+// Every reply is checked, so a fast number can never come from calls that did nothing.
+static void Check(long actual, long expected)
+{
+    if (actual != (int)expected && actual != expected)
+    {
+        throw new InvalidOperationException($"Benchmark call returned {actual}, expected {expected}.");
+    }
+}
+
+// The durable rows must hold what the grains acknowledged.
+static async Task VerifyStoredAsync(string connectionString, int grains)
+{
+    await using var dataSource = NpgsqlDataSource.Create(connectionString);
+    await using var command = dataSource.CreateCommand("SELECT count(*) FROM grain_state WHERE grain_type = 'counterstore' AND payload IS NOT NULL");
+    var rows = Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    if (rows < grains)
+    {
+        throw new InvalidOperationException($"Only {rows} of {grains} benchmark grains have durable state.");
+    }
+
+    await using var settings = dataSource.CreateCommand("SELECT current_setting('fsync') || '/' || current_setting('synchronous_commit')");
+    Console.WriteLine($"PostgreSQL fsync/synchronous_commit: {await settings.ExecuteScalarAsync()}");
+}
 
 void Record(string scenario, LoadResult ours, LoadResult baseline)
 {
