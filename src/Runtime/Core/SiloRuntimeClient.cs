@@ -19,6 +19,7 @@ internal sealed class SiloRuntimeClient : RuntimeClientBase, IFrameHandler, IClu
     private readonly HashSet<Connection> _inbound = [];
     private long _probeId;
     private volatile ClusterTopology _topology = ClusterTopology.Empty;
+    private volatile PlacementRing _routingRing = PlacementRing.Empty;
     private volatile bool _leaving;
     private SiloConnectionManager? _connections;
 
@@ -49,26 +50,26 @@ internal sealed class SiloRuntimeClient : RuntimeClientBase, IFrameHandler, IClu
     }
 
     /// <summary>From now on this silo owns nothing: route everything to the others (graceful shutdown).</summary>
-    public void BeginLeaving() => _leaving = true;
+    public void BeginLeaving()
+    {
+        _leaving = true;
+        _routingRing = RoutingRingFor(_topology);
+    }
 
     /// <summary>Installs a new membership view; returns the silos it newly declares dead.</summary>
     public IReadOnlyList<SiloAddress> SetTopology(ClusterTopology topology)
     {
         var previous = _topology;
         _topology = topology;
+        _routingRing = RoutingRingFor(topology);
         return previous.Members.Keys.Where(s => topology.IsDead(s) && !previous.IsDead(s)).ToList();
     }
 
+    /// <summary>The silo that should host the grain; this silo while no view exists yet, never this silo once leaving.</summary>
     public SiloAddress? OwnerOf(GrainId grainId)
     {
-        var ring = _topology.Ring;
-        if (_leaving)
-        {
-            ring = new PlacementRing(ring.Silos.Where(s => !s.Equals(_runtime.SiloAddress)));
-            return ring.GetOwner(grainId);
-        }
-
-        return ring.IsEmpty ? _runtime.SiloAddress : ring.GetOwner(grainId);
+        var ring = _routingRing;
+        return ring.IsEmpty && !_leaving ? _runtime.SiloAddress : ring.GetOwner(grainId);
     }
 
     public override void Route(Message message)
@@ -218,6 +219,9 @@ internal sealed class SiloRuntimeClient : RuntimeClientBase, IFrameHandler, IClu
             TopologySuspect?.Invoke(silo);
         }
     }
+
+    private PlacementRing RoutingRingFor(ClusterTopology topology) =>
+        _leaving ? new PlacementRing(topology.ActiveSilos.Where(s => !s.Equals(_runtime.SiloAddress))) : topology.Ring;
 
     private void AcceptHello(Connection connection, Hello hello)
     {

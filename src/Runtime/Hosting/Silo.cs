@@ -184,7 +184,7 @@ public sealed class Silo : IAsyncDisposable
 
     private async Task ApplyMembershipAsync(ClusterMembershipSnapshot snapshot)
     {
-        if (_runtime is not { } runtime || Volatile.Read(ref _stopping) != 0 && runtime.IsKilled)
+        if (_runtime is not { } runtime || runtime.IsKilled)
         {
             return;
         }

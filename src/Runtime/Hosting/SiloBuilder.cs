@@ -71,6 +71,9 @@ public sealed partial class SiloBuilder
         return this;
     }
 
+    /// <summary>Grain call counts and durations on the "ParkingGrains.Runtime" meter.</summary>
+    public SiloBuilder AddGrainCallMetrics() => AddIncomingGrainCallFilter<Diagnostics.GrainCallMetricsFilter>();
+
     public SiloBuilder AddOutgoingGrainCallFilter<TFilter>()
         where TFilter : class, IOutgoingGrainCallFilter
     {

@@ -93,6 +93,12 @@ internal sealed class ReminderService(IReminderTable table, SiloRuntime runtime,
         {
             _refreshLock.Release();
         }
+
+        // A request that arrived between the last pass and the release would otherwise wait for the next period.
+        if (Volatile.Read(ref _refreshRequested) == 1)
+        {
+            await RefreshAsync();
+        }
     }
 
     private async Task RefreshOnceAsync()

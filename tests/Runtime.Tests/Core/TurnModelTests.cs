@@ -110,6 +110,24 @@ public sealed class TurnModelTests
         Assert.Equal("lot-7:slot A-12 occupied", await received.Task.WaitAsync(TimeSpan.FromSeconds(5)));
     }
 
+    [Fact]
+    public async Task ObserverHostedInASilo_ReceivesPushesFromAGrainOnAnotherSilo()
+    {
+        await using var cluster = await Clusters.StartAsync(silos: 2);
+        var host = cluster.Silos[0];
+        var received = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reference = host.Client.CreateObjectReference<IValueObserver>(new ValueObserver(received));
+
+        // Pick a grain owned by the other silo, so the push crosses silos.
+        var key = Enumerable.Range(0, 100).Select(i => $"lot-{i}")
+            .First(k => !new Runtime.Cluster.PlacementRing(cluster.Silos.Select(s => s.SiloAddress)).GetOwner(new GrainId("observable", k))!.Equals(host.SiloAddress));
+        var grain = host.Client.GetGrain<IObservableGrain>(key);
+        await grain.Subscribe(reference);
+        await grain.Publish("gate open");
+
+        Assert.Equal($"{key}:gate open", await received.Task.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
     private sealed class ValueObserver(TaskCompletionSource<string> received) : IValueObserver
     {
         public void OnValue(string grainKey, string value) => received.TrySetResult($"{grainKey}:{value}");
