@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ParkingGrains.Runtime.Client;
+using ParkingGrains.Runtime.EventLog;
 using ParkingGrains.Runtime.Hosting;
 using ParkingGrains.Runtime.Membership;
 using ParkingGrains.Runtime.Reminders;
@@ -19,6 +20,7 @@ public sealed class TestCluster : IAsyncDisposable
     private readonly InMemoryMembershipTable _membership;
     private readonly MemoryGrainStorage _storage = new();
     private readonly MemoryReminderTable _reminders = new();
+    private readonly MemoryEventLogStorage _eventLog = new();
     private int _siloNumber;
 
     private TestCluster(TestClusterOptions options)
@@ -89,6 +91,7 @@ public sealed class TestCluster : IAsyncDisposable
         builder.UseMembershipTable(_ => _membership);
         builder.AddGrainStorage("Default", _ => _storage);
         builder.UseReminderTable(_ => _reminders);
+        builder.AddEventLog("Default", _ => _eventLog);
         foreach (var assembly in _options.GrainAssemblies)
         {
             builder.AddGrainAssembly(assembly);

@@ -29,6 +29,12 @@ internal sealed class GrainActivator(IServiceProvider services)
                 states.Add((IPersistentStateLoader)state);
                 args[i] = state;
             }
+            else if (parameter.GetCustomAttribute<JournaledStateAttribute>() is { } journalAttribute)
+            {
+                var journal = CreateJournal(parameter, journalAttribute, activation);
+                states.Add((IPersistentStateLoader)journal);
+                args[i] = journal;
+            }
             else if (parameter.ParameterType == typeof(IGrainContext))
             {
                 args[i] = activation;
@@ -68,6 +74,23 @@ internal sealed class GrainActivator(IServiceProvider services)
             ?? throw new InvalidOperationException($"No grain storage named '{storageName}' is configured (needed by {activation.GrainId}).");
         var stateType = typeof(PersistentState<>).MakeGenericType(type.GetGenericArguments()[0]);
         return Activator.CreateInstance(stateType, attribute.StateName, storage, activation)!;
+    }
+
+    private object CreateJournal(ParameterInfo parameter, JournaledStateAttribute attribute, ActivationData activation)
+    {
+        var type = parameter.ParameterType;
+        if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(IJournaledState<,>))
+        {
+            throw new InvalidOperationException(
+                $"[JournaledState] parameter '{parameter.Name}' of {parameter.Member.DeclaringType} must be IJournaledState<TState, TEvent>.");
+        }
+
+        var storageName = attribute.StorageName ?? DefaultStorageName;
+        var log = services.GetKeyedService<EventLog.IEventLogStorage>(storageName)
+            ?? throw new InvalidOperationException($"No event log named '{storageName}' is configured (needed by {activation.GrainId}).");
+        var snapshots = services.GetKeyedService<IGrainStorage>(storageName);
+        var journalType = typeof(JournaledState<,>).MakeGenericType(type.GetGenericArguments());
+        return Activator.CreateInstance(journalType, attribute.StreamName, log, snapshots, attribute.SnapshotEvery, activation)!;
     }
 
     private sealed record ConstructorPlan(ConstructorInfo Constructor, ParameterInfo[] Parameters)

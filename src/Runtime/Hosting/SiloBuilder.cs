@@ -64,6 +64,13 @@ public sealed partial class SiloBuilder
         return this;
     }
 
+    /// <summary>Adds a named event log for [JournaledState] grains (snapshots go to the grain storage of the same name).</summary>
+    public SiloBuilder AddEventLog(string name, Func<IServiceProvider, EventLog.IEventLogStorage> factory)
+    {
+        Services.AddKeyedSingleton(name, (sp, _) => factory(sp));
+        return this;
+    }
+
     public SiloBuilder AddIncomingGrainCallFilter<TFilter>()
         where TFilter : class, IIncomingGrainCallFilter
     {
