@@ -5,6 +5,10 @@ using ParkingGrains.Runtime.Storage;
 
 namespace ParkingGrains.Runtime.Core;
 
+/// <summary>
+/// Tentative state plus a single flusher per activation. All members run on the activation's scheduler (grain
+/// turns and the flusher's continuations), so no locks are needed.
+/// </summary>
 internal sealed class JournaledState<TState, TEvent>(
     string streamName,
     IEventLogStorage log,
@@ -16,11 +20,17 @@ internal sealed class JournaledState<TState, TEvent>(
 {
     private static readonly JsonSerializerOptions s_json = GrainStateSerializer.Default.Options;
     private readonly GrainState<JournalSnapshot> _snapshot = new(new JournalSnapshot());
+    private readonly List<EventToAppend> _pending = [];
+    private readonly List<(long Version, TaskCompletionSource Done)> _waiters = [];
+    private Task _flushing = Task.CompletedTask;
+    private Exception? _failure;
     private bool _snapshotsBroken;
 
     public TState State { get; private set; } = new();
 
     public long Version { get; private set; }
+
+    public long ConfirmedVersion { get; private set; }
 
     private string SnapshotName => $"{streamName}.snapshot";
 
@@ -45,61 +55,122 @@ internal sealed class JournaledState<TState, TEvent>(
             State.Apply(@event);
             Version = stored.Version;
         }
+
+        ConfirmedVersion = Version;
     }
 
-    public async Task AppendAsync(params TEvent[] events)
+    public void Raise(params TEvent[] events)
     {
-        if (events.Length == 0)
+        if (_failure is not null)
+        {
+            throw new InconsistentStateException($"{activation.GrainId} is stale and deactivating: {_failure.Message}");
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        foreach (var @event in events)
+        {
+            _pending.Add(new EventToAppend(@event.GetType().Name, @event is IOccurredAt timed ? timed.OccurredAt : now, JsonSerializer.Serialize(@event, s_json)));
+            State.Apply(@event);
+            Version++;
+        }
+    }
+
+    public Task ConfirmAsync()
+    {
+        if (_failure is not null)
+        {
+            return Task.FromException(new InconsistentStateException($"{activation.GrainId} is stale and deactivating: {_failure.Message}"));
+        }
+
+        if (ConfirmedVersion >= Version)
+        {
+            return Task.CompletedTask;
+        }
+
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiters.Add((Version, done));
+        if (_flushing.IsCompleted)
+        {
+            _flushing = FlushAsync();
+        }
+
+        return done.Task;
+    }
+
+    private async Task FlushAsync()
+    {
+        while (_pending.Count > 0 && _failure is null)
+        {
+            var batch = _pending.ToList();
+            _pending.Clear();
+            try
+            {
+                if (activation.Runtime.IsKilled)
+                {
+                    throw new InvalidOperationException($"Silo {activation.Silo} was killed; {activation.GrainId} cannot append events.");
+                }
+
+                await log.AppendAsync(activation.GrainId, streamName, ConfirmedVersion, batch);
+            }
+            catch (Exception ex)
+            {
+                Fail(ex);
+                return;
+            }
+
+            ConfirmedVersion += batch.Count;
+            CompleteWaiters();
+            await SnapshotIfDueAsync(ConfirmedVersion - batch.Count);
+        }
+    }
+
+    private void CompleteWaiters()
+    {
+        for (var i = _waiters.Count - 1; i >= 0; i--)
+        {
+            if (_waiters[i].Version <= ConfirmedVersion)
+            {
+                _waiters[i].Done.TrySetResult();
+                _waiters.RemoveAt(i);
+            }
+        }
+    }
+
+    // The tentative state now holds decisions that will never be durable: nothing more may be decided here.
+    private void Fail(Exception exception)
+    {
+        _failure = exception;
+        var error = exception as InconsistentStateException
+            ?? new InconsistentStateException($"Appending to {activation.GrainId}/{streamName} failed: {exception.Message}");
+        foreach (var (_, done) in _waiters)
+        {
+            done.TrySetException(error);
+        }
+
+        _waiters.Clear();
+        _pending.Clear();
+        activation.StartDeactivation(DeactivationReason.ApplicationRequested);
+    }
+
+    private async Task SnapshotIfDueAsync(long before)
+    {
+        // Only a fully confirmed state may be snapshotted; if decisions are pending, the next boundary will do.
+        if (snapshots is null || snapshotEvery <= 0 || _snapshotsBroken || _pending.Count > 0
+            || ConfirmedVersion / snapshotEvery == before / snapshotEvery || Version != ConfirmedVersion)
         {
             return;
         }
 
-        if (activation.Runtime.IsKilled)
-        {
-            throw new InvalidOperationException($"Silo {activation.Silo} was killed; {activation.GrainId} cannot append events.");
-        }
-
-        var now = DateTimeOffset.UtcNow;
-        var rows = events.Select(e => new EventToAppend(
-            e.GetType().Name,
-            e is IOccurredAt timed ? timed.OccurredAt : now,
-            JsonSerializer.Serialize(e, s_json))).ToList();
+        _snapshot.State = new JournalSnapshot { Version = ConfirmedVersion, StateJson = JsonSerializer.Serialize(State, s_json) };
         try
         {
-            await log.AppendAsync(activation.GrainId, streamName, Version, rows);
-        }
-        catch (InconsistentStateException)
-        {
-            // Another activation moved the stream on: this one is stale and must not decide anything more.
-            activation.StartDeactivation(DeactivationReason.ApplicationRequested);
-            throw;
-        }
-
-        var before = Version;
-        foreach (var @event in events)
-        {
-            State.Apply(@event);
-        }
-
-        Version += events.Length;
-        if (snapshots is not null && snapshotEvery > 0 && !_snapshotsBroken && Version / snapshotEvery > before / snapshotEvery)
-        {
-            await WriteSnapshotAsync(snapshots);
-        }
-    }
-
-    private async Task WriteSnapshotAsync(IGrainStorage storage)
-    {
-        _snapshot.State = new JournalSnapshot { Version = Version, StateJson = JsonSerializer.Serialize(State, s_json) };
-        try
-        {
-            await storage.WriteStateAsync(SnapshotName, activation.GrainId, _snapshot);
+            await snapshots.WriteStateAsync(SnapshotName, activation.GrainId, _snapshot);
         }
         catch (Exception ex)
         {
             // The log is the truth; a missing snapshot only makes the next activation replay more.
             _snapshotsBroken = true;
-            activation.Runtime.Logger.LogWarning(ex, "Snapshot of {GrainId}/{Stream} at version {Version} failed; replay covers it", activation.GrainId, streamName, Version);
+            activation.Runtime.Logger.LogWarning(ex, "Snapshot of {GrainId}/{Stream} at version {Version} failed; replay covers it", activation.GrainId, streamName, ConfirmedVersion);
         }
     }
 }

@@ -1,0 +1,3 @@
+namespace ParkingGrains.TestGrains;
+
+public sealed record AmountPosted(string OperationId, long Amount) : LedgerEvent;
