@@ -1,0 +1,3 @@
+namespace ParkingGrains.Grains.Interfaces.Gates;
+
+public sealed record GateCommandResult(string EventId, bool Accepted, string? ReasonText, BarrierState Barrier, DateTimeOffset? OpenUntil);

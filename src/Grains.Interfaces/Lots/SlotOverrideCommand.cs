@@ -1,0 +1,3 @@
+namespace ParkingGrains.Grains.Interfaces.Lots;
+
+public sealed record SlotOverrideCommand(string EventId, string SlotId, SlotOverride Override, string Reason, string Operator, DateTimeOffset Time);

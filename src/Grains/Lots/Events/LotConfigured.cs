@@ -1,0 +1,8 @@
+using ParkingGrains.Grains.Interfaces;
+using ParkingGrains.Grains.Interfaces.Layout;
+using ParkingGrains.Grains.Interfaces.Lots;
+using ParkingGrains.Grains.Interfaces.Tariffs;
+
+namespace ParkingGrains.Grains.Lots.Events;
+
+public sealed record LotConfigured(LotLayout Layout, Tariff Tariff, DateTimeOffset OccurredAt) : LotEvent(OccurredAt);

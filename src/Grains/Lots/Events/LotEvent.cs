@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+using ParkingGrains.Runtime;
+
+namespace ParkingGrains.Grains.Lots.Events;
+
+/// <summary>
+/// Everything a lot decides, as stored in its event log — which is also the history that reports read. Each
+/// decision event carries the result returned to the caller, so a repeated command id returns it verbatim.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(LotConfigured), "lotConfigured")]
+[JsonDerivedType(typeof(VehicleEntered), "vehicleEntered")]
+[JsonDerivedType(typeof(EntryDenied), "entryDenied")]
+[JsonDerivedType(typeof(VehicleExited), "vehicleExited")]
+[JsonDerivedType(typeof(ExitDenied), "exitDenied")]
+[JsonDerivedType(typeof(PaymentRecorded), "paymentRecorded")]
+[JsonDerivedType(typeof(PaymentRejected), "paymentRejected")]
+[JsonDerivedType(typeof(SlotOverridden), "slotOverridden")]
+[JsonDerivedType(typeof(SlotOverrideRejected), "slotOverrideRejected")]
+[JsonDerivedType(typeof(SessionForceClosed), "sessionForceClosed")]
+[JsonDerivedType(typeof(ReservationBooked), "reservationBooked")]
+[JsonDerivedType(typeof(ReservationRejected), "reservationRejected")]
+[JsonDerivedType(typeof(ReservationCancelled), "reservationCancelled")]
+[JsonDerivedType(typeof(ReservationHeld), "reservationHeld")]
+[JsonDerivedType(typeof(ReservationExpired), "reservationExpired")]
+public abstract record LotEvent(DateTimeOffset OccurredAt) : IOccurredAt;

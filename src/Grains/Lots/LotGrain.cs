@@ -1,0 +1,602 @@
+using ParkingGrains.Grains.Fees;
+using ParkingGrains.Grains.Interfaces;
+using ParkingGrains.Grains.Interfaces.Cards;
+using ParkingGrains.Grains.Interfaces.Gates;
+using ParkingGrains.Grains.Interfaces.Layout;
+using ParkingGrains.Grains.Interfaces.Lots;
+using ParkingGrains.Grains.Interfaces.Sessions;
+using ParkingGrains.Grains.Interfaces.Tariffs;
+using ParkingGrains.Grains.Layout;
+using ParkingGrains.Grains.Lots.Events;
+using ParkingGrains.Runtime;
+
+namespace ParkingGrains.Grains.Lots;
+
+/// <summary>
+/// The lot: every decision is taken synchronously on the (tentative) state within one turn, recorded as an
+/// event carrying its result, and acknowledged only after the event is durable. The grain is reentrant so that
+/// while one batch of decisions is being written the next ones are already decided: a lot handles many gates at
+/// memory speed with one durable write per batch, and the turn model still means no slot is ever given twice.
+/// </summary>
+[Reentrant]
+public sealed class LotGrain(
+    [JournaledState("lot")] IJournaledState<LotState, LotEvent> journal,
+    LotOptions? options = null,
+    TimeProvider? time = null) : Grain, ILotGrain, IRemindable
+{
+    private const string ReservationReminder = "reservations";
+    private readonly LotOptions _options = options ?? new LotOptions();
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    private LotState S => journal.State;
+
+    private string LotId => this.GetPrimaryKeyString();
+
+    public async Task<ConfigureLotResult> Configure(LotLayout layout, Tariff tariff)
+    {
+        var problems = new List<LayoutProblem>();
+        if (layout.LotId != LotId)
+        {
+            problems.Add(new LayoutProblem("lotId", "LotIdMismatch", $"The layout is for lot '{layout.LotId}', not '{LotId}'."));
+        }
+
+        problems.AddRange(LayoutValidator.Validate(layout).Problems);
+        problems.AddRange(tariff.Validate().Select(p => new LayoutProblem("tariff", "InvalidTariff", p)));
+        if (!string.Equals(tariff.Currency, layout.Currency, StringComparison.Ordinal))
+        {
+            problems.Add(new LayoutProblem("tariff.currency", "CurrencyMismatch", $"The tariff charges {tariff.Currency} but the lot uses {layout.Currency}."));
+        }
+
+        var kept = layout.Slots.Select(s => s.SlotId).ToHashSet(StringComparer.Ordinal);
+        foreach (var session in S.Sessions.Values.Where(s => !kept.Contains(s.SlotId)))
+        {
+            problems.Add(new LayoutProblem($"slots[{session.SlotId}]", "SlotInUse", $"Slot {session.SlotId} holds session {session.SessionId}; it cannot be removed."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return new ConfigureLotResult(false, problems);
+        }
+
+        journal.Raise(new LotConfigured(layout, tariff, _time.GetUtcNow()));
+        await journal.ConfirmAsync();
+        foreach (var gate in layout.Gates)
+        {
+            await GrainFactory.GetGrain<IGateGrain>(gate.GateId).Assign(new GateAssignment(LotId, gate));
+        }
+
+        return new ConfigureLotResult(true, []);
+    }
+
+    public Task<LotLayout?> GetLayout() => Task.FromResult(S.Layout);
+
+    public Task<Tariff?> GetTariff() => Task.FromResult(S.Tariff);
+
+    public async Task<EntryDecision> Enter(EntryCommand command)
+    {
+        RequireEventId(command.EventId);
+        if (S.EntryResults.TryGetValue(command.EventId, out var earlier))
+        {
+            await journal.ConfirmAsync();
+            return earlier;
+        }
+
+        CardAuthorization? card = null;
+        if (!string.IsNullOrWhiteSpace(command.CardId) && S.Layout is not null)
+        {
+            card = await GrainFactory.GetGrain<ICardGrain>(command.CardId).Authorize(LotId, command.Time);
+
+            // Another request with the same id may have been decided while we waited for the card.
+            if (S.EntryResults.TryGetValue(command.EventId, out earlier))
+            {
+                await journal.ConfirmAsync();
+                return earlier;
+            }
+        }
+
+        var decision = DecideEntry(command, card);
+        await journal.ConfirmAsync();
+        return decision;
+    }
+
+    public async Task<ExitDecision> Exit(ExitCommand command)
+    {
+        RequireEventId(command.EventId);
+        if (!S.ExitResults.TryGetValue(command.EventId, out var decision))
+        {
+            decision = DecideExit(command);
+        }
+
+        await journal.ConfirmAsync();
+        return decision;
+    }
+
+    public async Task<PaymentResult> Pay(PaymentCommand command)
+    {
+        RequireEventId(command.EventId);
+        if (!S.PaymentResults.TryGetValue(command.EventId, out var result))
+        {
+            result = DecidePayment(command);
+        }
+
+        await journal.ConfirmAsync();
+        return result;
+    }
+
+    public Task<ExitQuote?> Quote(string sessionIdOrTicketOrPlate, DateTimeOffset at)
+    {
+        var session = FindSession(sessionIdOrTicketOrPlate) ?? FindByPlate(sessionIdOrTicketOrPlate);
+        if (session is null || S.Tariff is null)
+        {
+            return Task.FromResult<ExitQuote?>(null);
+        }
+
+        var fee = Fee(session, at, lostTicket: false);
+        var due = Math.Max(0, fee.Total.Amount - session.AmountPaid);
+        return Task.FromResult<ExitQuote?>(new ExitQuote(session.SessionId, session.Ticket, fee, MoneyOf(session.AmountPaid), MoneyOf(due), session.FreeExitUntil));
+    }
+
+    public async Task<ReservationResult> Reserve(ReservationCommand command)
+    {
+        RequireEventId(command.EventId);
+        if (!S.ReservationResults.TryGetValue(command.EventId, out var result))
+        {
+            result = DecideReservation(command);
+        }
+
+        await journal.ConfirmAsync();
+        if (result.Accepted)
+        {
+            await EnsureReservationReminderAsync();
+        }
+
+        return result;
+    }
+
+    public async Task<ReservationResult> CancelReservation(CancelReservationCommand command)
+    {
+        RequireEventId(command.EventId);
+        if (!S.ReservationResults.TryGetValue(command.EventId, out var result))
+        {
+            if (!S.Reservations.TryGetValue(command.ReservationId, out var reservation) || reservation.HolderId != command.HolderId)
+            {
+                result = new ReservationResult(command.EventId, false, DenialReason.ReservationNotFound, $"No open reservation {command.ReservationId} for this holder.", command.ReservationId, null, null);
+                journal.Raise(new ReservationRejected(command.EventId, DenialReason.ReservationNotFound, result, command.Time));
+            }
+            else
+            {
+                result = new ReservationResult(command.EventId, true, null, null, reservation.ReservationId, reservation.SlotId, ReservationStatus.Cancelled);
+                journal.Raise(new ReservationCancelled(command.EventId, reservation.ReservationId, result, command.Time));
+            }
+        }
+
+        await journal.ConfirmAsync();
+        return result;
+    }
+
+    public async Task<OverrideResult> OverrideSlot(SlotOverrideCommand command)
+    {
+        RequireEventId(command.EventId);
+        if (!S.OverrideResults.TryGetValue(command.EventId, out var result))
+        {
+            result = DecideOverride(command);
+        }
+
+        await journal.ConfirmAsync();
+        return result;
+    }
+
+    public async Task<ExitDecision> ForceExit(ForceExitCommand command)
+    {
+        RequireEventId(command.EventId);
+        if (!S.ExitResults.TryGetValue(command.EventId, out var decision))
+        {
+            if (string.IsNullOrWhiteSpace(command.Operator) || string.IsNullOrWhiteSpace(command.Reason))
+            {
+                decision = DenyExit(command.EventId, null, "", DenialReason.InvalidCommand, "A force-exit needs the operator and a reason.", command.Time);
+            }
+            else if (!S.Sessions.TryGetValue(command.SessionId, out var session))
+            {
+                decision = DenyExit(command.EventId, null, "", DenialReason.SessionNotFound, $"No open session {command.SessionId}.", command.Time);
+            }
+            else
+            {
+                decision = new ExitDecision(command.EventId, true, null, null, session.SessionId, null, MoneyOf(0), MoneyOf(session.AmountPaid), FreeCountsAfter(session.SlotId));
+                journal.Raise(new SessionForceClosed(command.EventId, session.SessionId, session.SlotId, session.VehicleClass, command.Operator, command.Reason, decision, command.Time));
+            }
+        }
+
+        await journal.ConfirmAsync();
+        return decision;
+    }
+
+    public Task<LotStatus> GetStatus()
+    {
+        var classes = new Dictionary<VehicleClass, ClassCounts>();
+        if (S.Layout is { } layout)
+        {
+            foreach (var group in layout.Slots.GroupBy(s => s.Size))
+            {
+                var records = group.Select(s => S.Slots[s.SlotId]).ToList();
+                classes[group.Key] = new ClassCounts(
+                    records.Count,
+                    S.Index.FreeCount(group.Key),
+                    records.Count(r => r.Status == SlotStatus.Occupied),
+                    records.Count(r => r.Status == SlotStatus.Held),
+                    records.Count(r => r.Status == SlotStatus.OutOfService));
+            }
+        }
+
+        return Task.FromResult(new LotStatus(LotId, S.Layout?.Name ?? LotId, S.Layout is not null, classes, S.Sessions.Count, journal.Version));
+    }
+
+    public Task<IReadOnlyList<SlotView>> GetSlots() =>
+        Task.FromResult<IReadOnlyList<SlotView>>(S.Layout?.Slots.Select(d => ToView(d, S.Slots[d.SlotId])).ToList() ?? []);
+
+    public Task<IReadOnlyList<ActiveSession>> GetActiveSessions(string? plateContains)
+    {
+        var filter = PlateNumber.Normalize(plateContains);
+        var sessions = S.Sessions.Values
+            .Where(s => filter is null || (PlateNumber.Normalize(s.Plate)?.Contains(filter, StringComparison.Ordinal) ?? false))
+            .OrderBy(s => s.EntryTime)
+            .Select(s => new ActiveSession(s.SessionId, s.Ticket, s.Plate, s.CardId, s.VehicleClass, s.SlotId, s.EntryGateId, s.EntryTime, MoneyOf(s.AmountPaid), s.Subscriber, s.Flagged, s.ReservationId))
+            .ToList();
+        return Task.FromResult<IReadOnlyList<ActiveSession>>(sessions);
+    }
+
+    public Task<IReadOnlyList<ReservationView>> GetReservations() =>
+        Task.FromResult<IReadOnlyList<ReservationView>>(S.Reservations.Values.OrderBy(r => r.From).ToList());
+
+    /// <summary>Holds reserved slots when their window starts and releases holds nobody claimed.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ReservationReminder)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        foreach (var reservation in S.Reservations.Values.OrderBy(r => r.From).ToList())
+        {
+            if (reservation.To <= now)
+            {
+                journal.Raise(new ReservationExpired(reservation.ReservationId, now));
+            }
+            else if (reservation.Status == ReservationStatus.Booked && reservation.From <= now)
+            {
+                var slot = S.Slots.TryGetValue(reservation.SlotId, out var record) && record.IsAllocatable
+                    ? reservation.SlotId
+                    : S.Index.TryAllocate(reservation.VehicleClass, FirstEntryGate()).SlotId;
+                if (slot is not null)
+                {
+                    journal.Raise(new ReservationHeld(reservation.ReservationId, slot, now));
+                }
+            }
+        }
+
+        await journal.ConfirmAsync();
+        if (S.Reservations.Count == 0 && await GetReminder(ReservationReminder) is { } reminder)
+        {
+            await UnregisterReminder(reminder);
+        }
+    }
+
+    private EntryDecision DecideEntry(EntryCommand command, CardAuthorization? card)
+    {
+        if (S.Layout is not { } layout)
+        {
+            return DenyEntry(command, DenialReason.LotNotConfigured, "The lot has no layout yet.");
+        }
+
+        var gate = layout.Gates.FirstOrDefault(g => g.GateId == command.GateId);
+        if (gate is null)
+        {
+            return DenyEntry(command, DenialReason.UnknownGate, $"Gate {command.GateId} is not a gate of lot {LotId}.");
+        }
+
+        if (gate.Direction == GateDirection.Out)
+        {
+            return DenyEntry(command, DenialReason.WrongGateDirection, $"Gate {command.GateId} is an exit.");
+        }
+
+        var plate = PlateNumber.Normalize(command.Plate);
+        if (plate is null && string.IsNullOrWhiteSpace(command.CardId))
+        {
+            return DenyEntry(command, DenialReason.MissingIdentity, "Neither a plate nor a card was read.");
+        }
+
+        if (card is { Valid: false })
+        {
+            return DenyEntry(command, card.Reason ?? DenialReason.CardUnknown, card.ReasonText ?? "The card is not valid.");
+        }
+
+        var flagged = false;
+        if (plate is not null && S.SessionByPlate.ContainsKey(plate))
+        {
+            if (layout.Settings.PlateAlreadyInside == PlateInsidePolicy.Deny)
+            {
+                return DenyEntry(command, DenialReason.PlateAlreadyInside, $"Plate {command.Plate} is already inside.");
+            }
+
+            flagged = true;
+        }
+
+        var subscriber = card is { Kind: CardKind.Subscriber };
+        if (subscriber && S.InsideByCard.GetValueOrDefault(command.CardId!) >= card!.Quota)
+        {
+            return DenyEntry(command, DenialReason.SubscriberQuotaReached, $"Card {command.CardId} already has {card.Quota} vehicle(s) inside.");
+        }
+
+        var reservation = FindReservationFor(plate, command.CardId, command.Time);
+        string? slotId = null;
+        if (reservation is not null && S.Slots.TryGetValue(reservation.SlotId, out var reserved)
+            && reserved.SessionId is null && reserved.Override is SlotOverride.Automatic or SlotOverride.Free
+            && (reserved.HeldFor is null || reserved.HeldFor == reservation.ReservationId))
+        {
+            slotId = reservation.SlotId;
+            S.Index.MarkUnavailable(slotId);
+        }
+        else
+        {
+            var allocation = S.Index.TryAllocate(command.VehicleClass, command.GateId);
+            if (!allocation.Success)
+            {
+                return DenyEntry(command, DenialReason.ClassFull, $"No free {command.VehicleClass} slot ({allocation.Failure}).");
+            }
+
+            slotId = allocation.SlotId!;
+        }
+
+        var definition = layout.Slots.First(s => s.SlotId == slotId);
+        var floor = layout.Floors.FirstOrDefault(f => f.FloorId == definition.FloorId);
+        var ticket = $"T{S.NextTicket:D6}";
+        var sessionId = SessionIds.Create(LotId, ticket);
+        var distance = definition.GateDistances.TryGetValue(command.GateId, out var metres) ? $", about {metres:0} m from this gate" : "";
+        var assignment = new SlotAssignment(slotId, definition.FloorId, floor?.Name ?? definition.FloorId, definition.Number, definition.Size,
+            $"Go to {floor?.Name ?? definition.FloorId}, slot {definition.Number}{distance}.");
+        var decision = new EntryDecision(command.EventId, true, null, flagged ? "Plate already inside: flagged for review." : null,
+            sessionId, ticket, assignment, flagged, S.Index.FreeCounts());
+        journal.Raise(new VehicleEntered(command.EventId, sessionId, ticket, command.GateId, command.Plate, command.CardId, command.VehicleClass,
+            slotId, subscriber, flagged, reservation?.ReservationId, decision, command.Time));
+        return decision;
+    }
+
+    private EntryDecision DenyEntry(EntryCommand command, DenialReason reason, string text)
+    {
+        var decision = new EntryDecision(command.EventId, false, reason, text, null, null, null, false, S.Layout is null ? new Dictionary<VehicleClass, int>() : S.Index.FreeCounts());
+        journal.Raise(new EntryDenied(command.EventId, command.GateId, command.Plate, command.CardId, command.VehicleClass, reason, decision, command.Time));
+        return decision;
+    }
+
+    private ExitDecision DecideExit(ExitCommand command)
+    {
+        if (S.Layout is not { } layout)
+        {
+            return DenyExit(command.EventId, null, command.GateId, DenialReason.LotNotConfigured, "The lot has no layout yet.", command.Time);
+        }
+
+        var gate = layout.Gates.FirstOrDefault(g => g.GateId == command.GateId);
+        if (gate is null || gate.Direction == GateDirection.In)
+        {
+            return DenyExit(command.EventId, null, command.GateId, gate is null ? DenialReason.UnknownGate : DenialReason.WrongGateDirection,
+                gate is null ? $"Gate {command.GateId} is not a gate of lot {LotId}." : $"Gate {command.GateId} is an entry.", command.Time);
+        }
+
+        var session = (command.Ticket is { Length: > 0 } ticket ? FindSession(ticket) : null)
+            ?? (command.CardId is { Length: > 0 } card ? S.Sessions.Values.Where(s => s.CardId == card).OrderBy(s => s.EntryTime).FirstOrDefault() : null)
+            ?? FindByPlate(command.Plate);
+        if (session is null)
+        {
+            return DenyExit(command.EventId, null, command.GateId, DenialReason.SessionNotFound, "No open stay matches this ticket, card or plate.", command.Time);
+        }
+
+        var fee = Fee(session, command.Time, command.LostTicket);
+        var paidUp = !command.LostTicket && session.FreeExitUntil is { } until && command.Time <= until;
+        var due = paidUp ? 0 : Math.Max(0, fee.Total.Amount - session.AmountPaid);
+        if (due > 0)
+        {
+            var denied = new ExitDecision(command.EventId, false, DenialReason.PaymentRequired, $"{MoneyOf(due)} to pay.", session.SessionId, fee, MoneyOf(due), MoneyOf(session.AmountPaid), S.Index.FreeCounts());
+            journal.Raise(new ExitDenied(command.EventId, session.SessionId, command.GateId, DenialReason.PaymentRequired, denied, command.Time));
+            return denied;
+        }
+
+        var decision = new ExitDecision(command.EventId, true, null, null, session.SessionId, fee, MoneyOf(0), MoneyOf(session.AmountPaid), FreeCountsAfter(session.SlotId));
+        journal.Raise(new VehicleExited(command.EventId, session.SessionId, command.GateId, session.SlotId, session.VehicleClass,
+            paidUp ? MoneyOf(session.AmountPaid) : fee.Total, MoneyOf(session.AmountPaid), command.LostTicket, decision, command.Time));
+        return decision;
+    }
+
+    private ExitDecision DenyExit(string eventId, string? sessionId, string gateId, DenialReason reason, string text, DateTimeOffset at)
+    {
+        var decision = new ExitDecision(eventId, false, reason, text, sessionId, null, MoneyOf(0), MoneyOf(0), S.Layout is null ? new Dictionary<VehicleClass, int>() : S.Index.FreeCounts());
+        journal.Raise(new ExitDenied(eventId, sessionId, gateId, reason, decision, at));
+        return decision;
+    }
+
+    private PaymentResult DecidePayment(PaymentCommand command)
+    {
+        var session = FindSession(command.SessionIdOrTicket);
+        DenialReason? reason = null;
+        string? text = null;
+        if (session is null || S.Tariff is null)
+        {
+            (reason, text) = (DenialReason.SessionNotFound, $"No open stay {command.SessionIdOrTicket}.");
+        }
+        else if (command.Amount.Amount <= 0)
+        {
+            (reason, text) = (DenialReason.InvalidAmount, "A payment must be positive.");
+        }
+        else if (!string.Equals(command.Amount.Currency, S.Tariff.Currency, StringComparison.Ordinal))
+        {
+            (reason, text) = (DenialReason.CurrencyMismatch, $"This lot takes {S.Tariff.Currency}, not {command.Amount.Currency}.");
+        }
+
+        if (reason is { } denial)
+        {
+            var rejected = new PaymentResult(command.EventId, false, denial, text, session?.SessionId, MoneyOf(session?.AmountPaid ?? 0), MoneyOf(0), null);
+            journal.Raise(new PaymentRejected(command.EventId, denial, rejected, command.Time));
+            return rejected;
+        }
+
+        var fee = Fee(session!, command.Time, lostTicket: false);
+        var paid = session!.AmountPaid + command.Amount.Amount;
+        var freeUntil = paid >= fee.Total.Amount ? command.Time + _options.PaidExitGrace : (DateTimeOffset?)null;
+        var result = new PaymentResult(command.EventId, true, null, null, session.SessionId, MoneyOf(paid), MoneyOf(Math.Max(0, fee.Total.Amount - paid)), freeUntil);
+        journal.Raise(new PaymentRecorded(command.EventId, session.SessionId, session.VehicleClass, command.Amount, command.Method, command.Reference, freeUntil, result, command.Time));
+        return result;
+    }
+
+    private ReservationResult DecideReservation(ReservationCommand command)
+    {
+        ReservationResult Reject(DenialReason reason, string text)
+        {
+            var rejected = new ReservationResult(command.EventId, false, reason, text, null, null, null);
+            journal.Raise(new ReservationRejected(command.EventId, reason, rejected, command.Time));
+            return rejected;
+        }
+
+        if (S.Layout is not { } layout)
+        {
+            return Reject(DenialReason.LotNotConfigured, "The lot has no layout yet.");
+        }
+
+        if (command.From >= command.To || command.To <= command.Time || command.To - command.From > TimeSpan.FromDays(31))
+        {
+            return Reject(DenialReason.ReservationWindowInvalid, "The window must end after it starts, lie in the future and be at most 31 days long.");
+        }
+
+        if (PlateNumber.Normalize(command.Plate) is null && string.IsNullOrWhiteSpace(command.CardId))
+        {
+            return Reject(DenialReason.MissingIdentity, "A reservation needs the plate or card that will claim it.");
+        }
+
+        bool Overlaps(string slotId) => S.Reservations.Values.Any(r => r.SlotId == slotId && r.From < command.To && command.From < r.To);
+        string? slot;
+        if (command.SlotId is { } wanted)
+        {
+            var definition = layout.Slots.FirstOrDefault(s => s.SlotId == wanted);
+            if (definition is null || definition.Size < command.VehicleClass)
+            {
+                return Reject(DenialReason.UnknownSlot, $"Slot {wanted} does not exist or is too small for a {command.VehicleClass}.");
+            }
+
+            if (Overlaps(wanted))
+            {
+                return Reject(DenialReason.ReservationOverlaps, $"Slot {wanted} is already reserved in that window.");
+            }
+
+            slot = wanted;
+        }
+        else
+        {
+            slot = layout.Slots.Where(s => s.Size == command.VehicleClass && S.Slots[s.SlotId].Override != SlotOverride.OutOfService)
+                .Select(s => s.SlotId).Order(StringComparer.Ordinal).FirstOrDefault(id => !Overlaps(id));
+            if (slot is null)
+            {
+                return Reject(DenialReason.ClassFull, $"Every {command.VehicleClass} slot is reserved in that window.");
+            }
+        }
+
+        var reservation = new ReservationView($"R-{command.EventId}", command.HolderId, command.Plate, command.CardId, command.VehicleClass, slot, command.From, command.To, ReservationStatus.Booked);
+        var result = new ReservationResult(command.EventId, true, null, null, reservation.ReservationId, slot, ReservationStatus.Booked);
+        journal.Raise(new ReservationBooked(command.EventId, reservation, result, command.Time));
+        return result;
+    }
+
+    private OverrideResult DecideOverride(SlotOverrideCommand command)
+    {
+        OverrideResult Reject(DenialReason reason, string text)
+        {
+            var rejected = new OverrideResult(command.EventId, false, reason, text, null);
+            journal.Raise(new SlotOverrideRejected(command.EventId, reason, rejected, command.Time));
+            return rejected;
+        }
+
+        var definition = S.Layout?.Slots.FirstOrDefault(s => s.SlotId == command.SlotId);
+        if (definition is null)
+        {
+            return Reject(DenialReason.UnknownSlot, $"Slot {command.SlotId} does not exist.");
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Reason) || string.IsNullOrWhiteSpace(command.Operator))
+        {
+            return Reject(DenialReason.InvalidCommand, "An override needs the operator and a reason.");
+        }
+
+        var record = S.Slots[command.SlotId];
+        if (command.Override == SlotOverride.Free && record.SessionId is not null)
+        {
+            return Reject(DenialReason.SlotOccupied, $"Slot {command.SlotId} holds session {record.SessionId}; force-exit it first.");
+        }
+
+        var after = new SlotRecord
+        {
+            SessionId = record.SessionId,
+            HeldFor = record.HeldFor,
+            Override = command.Override,
+            OverrideReason = command.Override == SlotOverride.Automatic ? null : command.Reason,
+        };
+        var result = new OverrideResult(command.EventId, true, null, null, ToView(definition, after));
+        journal.Raise(new SlotOverridden(command.EventId, command.SlotId, command.Override, command.Reason, command.Operator, result, command.Time));
+        return result;
+    }
+
+    private ReservationView? FindReservationFor(string? plate, string? cardId, DateTimeOffset at) =>
+        S.Reservations.Values
+            .Where(r => at >= r.From - _options.EarlyArrival && at < r.To)
+            .Where(r => (plate is not null && PlateNumber.Normalize(r.Plate) == plate) || (!string.IsNullOrWhiteSpace(cardId) && r.CardId == cardId))
+            .OrderBy(r => r.From)
+            .FirstOrDefault();
+
+    private async Task EnsureReservationReminderAsync()
+    {
+        if (await GetReminder(ReservationReminder) is null)
+        {
+            var next = S.Reservations.Values.Select(r => r.Status == ReservationStatus.Booked ? r.From : r.To).DefaultIfEmpty(_time.GetUtcNow()).Min();
+            var due = next - _time.GetUtcNow();
+            await RegisterOrUpdateReminder(ReservationReminder, due < TimeSpan.Zero ? TimeSpan.Zero : due, _options.ReservationCheckPeriod);
+        }
+    }
+
+    private FeeQuote Fee(SessionRecord session, DateTimeOffset exit, bool lostTicket)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(S.Layout!.TimeZoneId);
+        var at = exit < session.EntryTime ? session.EntryTime : exit;
+        return FeeCalculator.Calculate(S.Tariff!, session.VehicleClass, session.EntryTime, at, zone, new FeeOptions(lostTicket, session.Subscriber));
+    }
+
+    private SessionRecord? FindSession(string sessionIdOrTicket) =>
+        S.Sessions.GetValueOrDefault(sessionIdOrTicket) ?? S.Sessions.GetValueOrDefault(SessionIds.Create(LotId, sessionIdOrTicket));
+
+    private SessionRecord? FindByPlate(string? plate) =>
+        PlateNumber.Normalize(plate) is { } normalized && S.SessionByPlate.TryGetValue(normalized, out var id) ? S.Sessions[id] : null;
+
+    private IReadOnlyDictionary<VehicleClass, int> FreeCountsAfter(string releasedSlotId)
+    {
+        var counts = S.Index.FreeCounts().ToDictionary();
+        var definition = S.Layout!.Slots.First(s => s.SlotId == releasedSlotId);
+        var record = S.Slots[releasedSlotId];
+        if (record.HeldFor is null && record.Override is SlotOverride.Automatic or SlotOverride.Free)
+        {
+            counts[definition.Size] = counts.GetValueOrDefault(definition.Size) + 1;
+        }
+
+        return counts;
+    }
+
+    private string FirstEntryGate() => S.Layout!.Gates.First(g => g.Direction != GateDirection.Out).GateId;
+
+    private Money MoneyOf(decimal amount) => new(amount, S.Tariff?.Currency ?? S.Layout?.Currency ?? "");
+
+    private static SlotView ToView(SlotDefinition definition, SlotRecord record) =>
+        new(definition.SlotId, definition.FloorId, definition.Number, definition.Size, definition.Ev, definition.Accessible,
+            record.Status, record.SessionId, record.Override, record.OverrideReason, record.HeldFor);
+
+    private static void RequireEventId(string eventId)
+    {
+        if (string.IsNullOrWhiteSpace(eventId))
+        {
+            throw new ArgumentException("Every command needs an eventId: it is what makes retries safe.", nameof(eventId));
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace ParkingGrains.Grains.Lots;
+
+/// <summary>Lot behaviour that is operational policy rather than layout (configure with services.Configure).</summary>
+public sealed class LotOptions
+{
+    /// <summary>After paying in full a vehicle may leave free within this window.</summary>
+    public TimeSpan PaidExitGrace { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often reservation holds and expiries are checked by the lot's durable reminder.</summary>
+    public TimeSpan ReservationCheckPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A reservation may be claimed this long before its window starts.</summary>
+    public TimeSpan EarlyArrival { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a barrier stays open for an allowed vehicle or an Open command without a duration.</summary>
+    public TimeSpan BarrierOpenTime { get; set; } = TimeSpan.FromSeconds(10);
+}
