@@ -37,7 +37,8 @@ public sealed record VehicleClassRate(
     {
         var problems = new List<string>();
 
-        void Problem(string field, string message) => problems.Add($"{path}.{field}: {message}");
+        // Invariant culture: the same tariff gives the same messages on every silo.
+        void Problem(string field, FormattableString message) => problems.Add($"{path}.{field}: {FormattableString.Invariant(message)}");
 
         if (!Enum.IsDefined(VehicleClass))
         {

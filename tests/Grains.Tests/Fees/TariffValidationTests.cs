@@ -58,6 +58,22 @@ public sealed class TariffValidationTests
     }
 
     [Fact]
+    public void Messages_do_not_depend_on_the_culture()
+    {
+        var saved = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+
+            Assert.Equal(["Rates[0] (Car).LaterPeriodPrice: must not be negative (is -0.01)."], Only(Car with { LaterPeriodPrice = -0.01m }).Validate());
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Fact]
     public void No_rates_is_reported()
     {
         Assert.Equal(["Rates: at least one vehicle class rate is required."], new Tariff("VND", []).Validate());
