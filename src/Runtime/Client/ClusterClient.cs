@@ -56,6 +56,9 @@ public sealed class ClusterClient : IClusterClient, IAsyncDisposable
         private readonly ConcurrentDictionary<long, TaskCompletionSource<ClusterView>> _viewRequests = new();
         private readonly CancellationTokenSource _disposed = new();
         private readonly SemaphoreSlim _refreshing = new(1, 1);
+
+        // Configured gateways plus every gateway seen in a view: if all connections drop, any of them may still be up.
+        private readonly ConcurrentDictionary<IPEndPoint, bool> _knownGateways = new();
         private volatile ClusterTopology _topology = ClusterTopology.Empty;
         private GrainTypeManifest _manifest = new(new Dictionary<int, string>());
         private long _requestId;
@@ -65,6 +68,11 @@ public sealed class ClusterClient : IClusterClient, IAsyncDisposable
             : base(new GrainInterfaceRegistry(), options.ResponseTimeout, options.MaxMessageSize, [], loggerFactory.CreateLogger<ClusterClient>())
         {
             _options = options;
+            foreach (var gateway in options.Gateways)
+            {
+                _knownGateways[gateway] = true;
+            }
+
             ClientId = Guid.NewGuid().ToString("N");
             _transport = new TcpTransport(loggerFactory);
             _connections = new SiloConnectionManager(_transport, this, Codec, ConnectionRole.Client, options.ClusterId, () => ClientId, options.ConnectTimeout, Logger);
@@ -142,8 +150,8 @@ public sealed class ClusterClient : IClusterClient, IAsyncDisposable
                     }
                 }
 
-                // No live connection answered: start again from the configured gateways.
-                foreach (var gateway in _options.Gateways)
+                // No live connection answered: start again from every gateway ever known.
+                foreach (var gateway in _knownGateways.Keys.ToList())
                 {
                     try
                     {
@@ -321,6 +329,7 @@ public sealed class ClusterClient : IClusterClient, IAsyncDisposable
                 }
                 else if (member.Status == SiloStatus.Active && member.GatewayPort > 0)
                 {
+                    _knownGateways[EndpointOf(silo)] = true;
                     // Connect to every gateway up front: calls go straight to owners, and observers get pushes from any silo.
                     _ = _connections.GetAsync(silo, EndpointOf(silo)).ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
                 }

@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+using ParkingGrains.Runtime;
+
+namespace ParkingGrains.Grains.Gates;
+
+/// <summary>What a gate records in its event log (history): its assignment and every barrier command.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(GateAssigned), "gateAssigned")]
+[JsonDerivedType(typeof(BarrierCommanded), "barrierCommanded")]
+public abstract record GateEvent(DateTimeOffset OccurredAt) : IOccurredAt;

@@ -1,0 +1,132 @@
+using ParkingGrains.Grains.Interfaces;
+using ParkingGrains.Grains.Interfaces.Gates;
+using ParkingGrains.Grains.Interfaces.Layout;
+using ParkingGrains.Grains.Interfaces.Lots;
+using ParkingGrains.Grains.Lots;
+using ParkingGrains.Runtime;
+
+namespace ParkingGrains.Grains.Gates;
+
+/// <summary>
+/// A barrier gate: passes entries and exits to its lot (which decides and records them), keeps the barrier
+/// state, records operator commands, and tracks the edge agent's liveness and round-trip time.
+/// </summary>
+[Reentrant]
+public sealed class GateGrain(
+    [JournaledState("gate")] IJournaledState<GateState, GateEvent> journal,
+    LotOptions? options = null,
+    TimeProvider? time = null) : Grain, IGateGrain
+{
+    private const int RecentEventLimit = 20;
+    private static readonly TimeSpan s_offlineAfter = TimeSpan.FromSeconds(30);
+    private readonly LotOptions _options = options ?? new LotOptions();
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly LinkedList<GateEventSummary> _recent = new();
+    private DateTimeOffset? _lastSeen;
+    private double? _roundTrip;
+
+    private string GateId => this.GetPrimaryKeyString();
+
+    public async Task Assign(GateAssignment assignment)
+    {
+        if (assignment.Gate.GateId != GateId)
+        {
+            throw new ArgumentException($"Assignment for gate {assignment.Gate.GateId} sent to gate {GateId}.", nameof(assignment));
+        }
+
+        if (journal.State.Assignment != assignment)
+        {
+            journal.Raise(new GateAssigned(assignment, _time.GetUtcNow()));
+        }
+
+        await journal.ConfirmAsync();
+    }
+
+    public async Task<EntryDecision> Enter(EntryCommand command)
+    {
+        if (journal.State.Assignment is not { } assignment || command.GateId != GateId)
+        {
+            return new EntryDecision(command.EventId, false, DenialReason.UnknownGate, $"Gate {GateId} is not assigned to a lot.", null, null, null, false, new Dictionary<VehicleClass, int>());
+        }
+
+        var decision = await GrainFactory.GetGrain<ILotGrain>(assignment.LotId).Enter(command);
+        Record(command.EventId, "entry", decision.Allowed, command.Plate, decision.Reason?.ToString(), command.Time);
+        return decision;
+    }
+
+    public async Task<ExitDecision> Exit(ExitCommand command)
+    {
+        if (journal.State.Assignment is not { } assignment || command.GateId != GateId)
+        {
+            var none = new Money(0, "");
+            return new ExitDecision(command.EventId, false, DenialReason.UnknownGate, $"Gate {GateId} is not assigned to a lot.", null, null, none, none, new Dictionary<VehicleClass, int>());
+        }
+
+        var decision = await GrainFactory.GetGrain<ILotGrain>(assignment.LotId).Exit(command);
+        Record(command.EventId, "exit", decision.Open, command.Plate, decision.Reason?.ToString(), command.Time);
+        return decision;
+    }
+
+    public async Task<GateCommandResult> Command(GateCommand command)
+    {
+        if (string.IsNullOrWhiteSpace(command.EventId))
+        {
+            throw new ArgumentException("Every command needs an eventId.", nameof(command));
+        }
+
+        if (!journal.State.CommandResults.TryGetValue(command.EventId, out var result))
+        {
+            if (string.IsNullOrWhiteSpace(command.Operator) || string.IsNullOrWhiteSpace(command.Reason))
+            {
+                return new GateCommandResult(command.EventId, false, "A gate command needs the operator and a reason.", journal.State.Barrier, journal.State.OpenUntil);
+            }
+
+            result = command.Kind switch
+            {
+                GateCommandKind.Open => new GateCommandResult(command.EventId, true, null, BarrierState.Open, command.Time + (command.Duration ?? _options.BarrierOpenTime)),
+                GateCommandKind.HoldOpen => new GateCommandResult(command.EventId, true, null, BarrierState.HeldOpen, null),
+                _ => new GateCommandResult(command.EventId, true, null, BarrierState.Closed, null),
+            };
+            journal.Raise(new BarrierCommanded(command, result, command.Time));
+            Record(command.EventId, $"command:{command.Kind}", command.Kind != GateCommandKind.Close, null, command.Reason, command.Time);
+        }
+
+        await journal.ConfirmAsync();
+        return result;
+    }
+
+    public Task Heartbeat(GateHeartbeat heartbeat)
+    {
+        _lastSeen = _time.GetUtcNow();
+        _roundTrip = heartbeat.RoundTripMilliseconds;
+        return Task.CompletedTask;
+    }
+
+    public Task<GateStatus> GetStatus()
+    {
+        var state = journal.State;
+        var now = _time.GetUtcNow();
+        var barrier = state.Barrier == BarrierState.Open && state.OpenUntil is { } until && until < now ? BarrierState.Closed : state.Barrier;
+        return Task.FromResult(new GateStatus(
+            GateId,
+            state.Assignment?.LotId,
+            state.Assignment?.Gate.Direction,
+            state.Assignment?.Gate.Lane ?? 0,
+            _lastSeen is { } seen && now - seen < s_offlineAfter,
+            _lastSeen,
+            _roundTrip,
+            barrier,
+            barrier == BarrierState.Open ? state.OpenUntil : null,
+            [.. _recent]));
+    }
+
+    // Recent events are a live view for the gate panel; the lot's and the gate's logs hold the record.
+    private void Record(string eventId, string kind, bool opened, string? plate, string? reason, DateTimeOffset at)
+    {
+        _recent.AddFirst(new GateEventSummary(eventId, kind, opened, plate, reason, at));
+        while (_recent.Count > RecentEventLimit)
+        {
+            _recent.RemoveLast();
+        }
+    }
+}
