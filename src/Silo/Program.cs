@@ -1,4 +1,6 @@
 using ParkingGrains.Grains;
+using ParkingGrains.Grains.Demo;
+using ParkingGrains.Runtime;
 using ParkingGrains.Runtime.Hosting;
 using ParkingGrains.WebApi;
 
@@ -22,6 +24,12 @@ builder.Services.AddParkingGrainsSilo(silo => silo
     .AddGrainAssembly(GrainsAssembly.Assembly));
 
 var app = builder.Build();
+if (builder.Configuration.GetValue("Seed:DemoLots", false))
+{
+    // Demo data for development: configured once, left alone when the lots already exist.
+    app.Lifetime.ApplicationStarted.Register(() => _ = SeedDemoLotsAsync(app));
+}
+
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 if (webEnabled)
 {
@@ -36,3 +44,17 @@ if (webEnabled)
 }
 
 await app.RunAsync();
+
+static async Task SeedDemoLotsAsync(WebApplication app)
+{
+    var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ParkingGrains.Silo.DemoSeed");
+    try
+    {
+        var seeded = await DemoSeeder.SeedAsync(app.Services.GetRequiredService<IGrainFactory>());
+        logger.LogInformation("Demo lots: {Seeded}", seeded.Count == 0 ? "already configured" : string.Join(", ", seeded));
+    }
+    catch (Exception ex)
+    {
+        logger.LogError(ex, "Seeding the demo lots failed");
+    }
+}

@@ -1,4 +1,6 @@
 using System.Net;
+using ParkingGrains.Grains.Interfaces.Lots;
+using ParkingGrains.Runtime.Client;
 
 namespace ParkingGrains.Silo.Tests;
 
@@ -6,7 +8,7 @@ namespace ParkingGrains.Silo.Tests;
 public sealed class DevelopmentHostTests
 {
     [Fact]
-    public async Task DevelopmentSilo_PrintsItsUrl_AndServesTheWebHost()
+    public async Task DevelopmentSilo_PrintsItsUrl_ServesTheWebHost_AndHasTheDemoLots()
     {
         var database = Path.Combine(Path.GetTempPath(), $"pg-{Guid.NewGuid():N}.db");
         var webPort = SiloPortAllocator.Next();
@@ -18,6 +20,7 @@ public sealed class DevelopmentHostTests
                 ["ConnectionStrings:Sqlite"] = $"Data Source={database}",
                 ["Web:Enabled"] = "true",
                 ["Web:Urls"] = $"http://127.0.0.1:{webPort}",
+                ["Seed:DemoLots"] = "true",
             },
             readyText: "ParkingGrains is running");
 
@@ -26,5 +29,20 @@ public sealed class DevelopmentHostTests
         var health = await http.GetAsync($"http://127.0.0.1:{webPort}/api/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Contains("\"activeSilos\":1", await health.Content.ReadAsStringAsync());
+
+        var options = new ClusterClientOptions { ClusterId = "parkinggrains" };
+        options.Gateways.Add(silo.Gateway);
+        await using var client = new ClusterClient(options);
+        await client.ConnectAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        LotStatus status;
+        while (!(status = await client.GetGrain<ILotGrain>("demo-saigon").GetStatus()).Configured && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(status.Configured, "the demo lots are seeded at start");
+        Assert.Equal(300, status.Classes.Values.Sum(c => c.Total));
+        Assert.True((await client.GetGrain<ILotGrain>("demo-berlin").GetStatus()).Configured);
     }
 }
