@@ -28,7 +28,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
     private readonly string _serviceId;
     private readonly GrainStateSerializer _serializer;
     private readonly AsyncInitializer _initializer;
-    private readonly WriteBatcher _batcher;
+    private readonly WriteBatcher<PendingWrite> _batcher;
     private SqliteConnection? _writer;
 
     public SqliteGrainStorage(SqliteStorageOptions options, GrainStateSerializer? serializer = null)
@@ -44,13 +44,13 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
         _initializer = new AsyncInitializer(InitializeCoreAsync);
 
         // One writer loop: the connection is not thread-safe and SQLite has one writer anyway.
-        _batcher = new WriteBatcher(options.MaxBatchSize, concurrency: 1, ExecuteBatchAsync, SqliteConnections.IsBusy);
+        _batcher = new WriteBatcher<PendingWrite>(options.MaxBatchSize, concurrency: 1, ExecuteBatchAsync, SqliteConnections.IsBusy);
     }
 
     internal static IReadOnlyList<MigrationScript> Migrations { get; } =
         EmbeddedMigrations.Load(typeof(SqliteGrainStorage).Assembly, "ParkingGrains.Runtime.Storage.Sqlite.Migrations");
 
-    internal WriteBatcher Batcher => _batcher;
+    internal WriteBatcher<PendingWrite> Batcher => _batcher;
 
     /// <summary>Opens the file, switches it to WAL and applies pending migrations. Optional: first use does it too.</summary>
     public Task InitializeAsync(CancellationToken cancellationToken = default) => _initializer.EnsureAsync(cancellationToken);
