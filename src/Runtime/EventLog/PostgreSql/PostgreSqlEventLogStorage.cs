@@ -22,14 +22,19 @@ public sealed class PostgreSqlEventLogStorage : IEventLogStorage, IAsyncDisposab
     private const string LastVersionSql =
         "SELECT coalesce(max(version), 0) FROM event_log WHERE service_id = $1 AND grain_type = $2 AND grain_key = $3 AND stream = $4";
 
-    // One statement per append whatever its size (the events travel as arrays), so it is prepared once per connection.
-    // The guard is evaluated once (an uncommitted concurrent append is invisible to it, but then its rows block ours
+    // One statement per append whatever its size (the events travel as arrays), so the text is fixed and prepared once
+    // per connection. The guard is evaluated once (an uncommitted concurrent append is invisible to it, but then its rows block ours
     // on the primary key and we get a unique violation once it commits).
     private const string AppendSql =
         "INSERT INTO event_log (service_id, grain_type, grain_key, stream, version, kind, occurred_at, payload) " +
         "SELECT $1, $2, $3, $4, $5 + e.ord, e.kind, e.occurred_at, e.payload::jsonb " +
         "FROM unnest($6::text[], $7::timestamptz[], $8::text[]) WITH ORDINALITY AS e(kind, occurred_at, payload, ord) " +
         "WHERE (" + LastVersionSql + ") = $5";
+
+    // The common case, one event, without the array encoding and unnest.
+    private const string AppendOneSql =
+        "INSERT INTO event_log (service_id, grain_type, grain_key, stream, version, kind, occurred_at, payload) " +
+        "SELECT $1, $2, $3, $4, $5 + 1, $6, $7, $8::jsonb WHERE (" + LastVersionSql + ") = $5";
 
     private readonly string _serviceId;
     private readonly NpgsqlDataSource _dataSource;
@@ -148,6 +153,18 @@ public sealed class PostgreSqlEventLogStorage : IEventLogStorage, IAsyncDisposab
     private NpgsqlBatchCommand CreateCommand(PendingAppend append)
     {
         var count = append.Events.Count;
+        var command = new NpgsqlBatchCommand(count == 1 ? AppendOneSql : AppendSql);
+        AddStreamKey(command.Parameters, append.GrainId, append.Stream);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedVersion });
+        if (count == 1)
+        {
+            var e = append.Events[0];
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = e.Kind });
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = e.OccurredAt.ToUniversalTime() });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = e.PayloadJson });
+            return command;
+        }
+
         var kinds = new string[count];
         var occurred = new DateTimeOffset[count];
         var payloads = new string[count];
@@ -161,9 +178,6 @@ public sealed class PostgreSqlEventLogStorage : IEventLogStorage, IAsyncDisposab
             payloads[i] = e.PayloadJson;
         }
 
-        var command = new NpgsqlBatchCommand(AppendSql);
-        AddStreamKey(command.Parameters, append.GrainId, append.Stream);
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = append.ExpectedVersion });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = kinds });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = occurred });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = payloads });
