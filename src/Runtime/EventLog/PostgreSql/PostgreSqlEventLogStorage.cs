@@ -22,9 +22,9 @@ public sealed class PostgreSqlEventLogStorage : IEventLogStorage, IAsyncDisposab
     private const string LastVersionSql =
         "SELECT coalesce(max(version), 0) FROM event_log WHERE service_id = $1 AND grain_type = $2 AND grain_key = $3 AND stream = $4";
 
-    // One statement per append whatever its size (the events travel as arrays), so the text is fixed and prepared once
-    // per connection. The guard is evaluated once (an uncommitted concurrent append is invisible to it, but then its rows block ours
-    // on the primary key and we get a unique violation once it commits).
+    // One statement per append whatever its size (the events travel as arrays), so the text is fixed and prepared
+    // once per connection. The guard is evaluated once; an uncommitted concurrent append is invisible to it, but its
+    // rows then block ours on the primary key and we get a unique violation once it commits.
     private const string AppendSql =
         "INSERT INTO event_log (service_id, grain_type, grain_key, stream, version, kind, occurred_at, payload) " +
         "SELECT $1, $2, $3, $4, $5 + e.ord, e.kind, e.occurred_at, e.payload::jsonb " +
