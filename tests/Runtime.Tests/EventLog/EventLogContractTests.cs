@@ -208,6 +208,22 @@ public abstract class EventLogContractTests : IAsyncLifetime
         }
     }
 
+    /// <summary>Midnight of the report test's day in a lot at UTC+7 (Vietnam).</summary>
+    protected static DateTimeOffset ReportDayStart { get; } = new(2025, 6, 1, 0, 0, 0, TimeSpan.FromHours(7));
+
+    /// <summary>
+    /// A lot's events around local 08:00: by local hour, 07 has 1 entry and no revenue, 08 has 2 entries and 30000
+    /// in payments. The SQL providers' report tests query them straight from the table.
+    /// </summary>
+    protected static IReadOnlyList<EventToAppend> ReportDay { get; } =
+    [
+        new("VehicleEntered", ReportDayStart.AddHours(7).AddMinutes(59), """{"plate":"a"}"""),
+        new("VehicleEntered", ReportDayStart.AddHours(8), """{"plate":"b"}"""),
+        new("PaymentCaptured", ReportDayStart.AddHours(8).AddMinutes(10), """{"amount":25000}"""),
+        new("VehicleEntered", ReportDayStart.AddHours(8).AddMinutes(59).AddSeconds(59), """{"plate":"c"}"""),
+        new("PaymentCaptured", ReportDayStart.AddHours(8).AddMinutes(40), """{"amount":5000}"""),
+    ];
+
     /// <summary>A log over the same backing store and service as <see cref="Log"/>, as a second silo would have.</summary>
     protected abstract Task<IEventLogStorage> CreateSiloLogAsync();
 

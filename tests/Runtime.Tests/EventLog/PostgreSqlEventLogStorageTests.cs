@@ -111,15 +111,7 @@ public sealed class PostgreSqlEventLogStorageTests : EventLogContractTests
     public async Task Reports_group_a_lots_events_by_local_hour_from_sql()
     {
         var lot = NewGrain();
-        var vietnam = TimeSpan.FromHours(7);
-        await Log.AppendAsync(lot, Stream, 0,
-        [
-            new("VehicleEntered", new DateTimeOffset(2025, 6, 1, 7, 59, 0, vietnam), """{"plate":"a"}"""),
-            new("VehicleEntered", new DateTimeOffset(2025, 6, 1, 8, 0, 0, vietnam), """{"plate":"b"}"""),
-            new("PaymentCaptured", new DateTimeOffset(2025, 6, 1, 8, 10, 0, vietnam), """{"amount":25000}"""),
-            new("VehicleEntered", new DateTimeOffset(2025, 6, 1, 8, 59, 59, vietnam), """{"plate":"c"}"""),
-            new("PaymentCaptured", new DateTimeOffset(2025, 6, 1, 8, 40, 0, vietnam), """{"amount":5000}"""),
-        ]);
+        await Log.AppendAsync(lot, Stream, 0, ReportDay);
 
         const string sql = """
             SELECT to_char(date_trunc('hour', occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh'), 'YYYY-MM-DD HH24'),
@@ -134,8 +126,8 @@ public sealed class PostgreSqlEventLogStorageTests : EventLogContractTests
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = _serviceId });
-        command.Parameters.Add(new NpgsqlParameter { Value = new DateTimeOffset(2025, 6, 1, 0, 0, 0, vietnam).ToUniversalTime() });
-        command.Parameters.Add(new NpgsqlParameter { Value = new DateTimeOffset(2025, 6, 2, 0, 0, 0, vietnam).ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter { Value = ReportDayStart.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter { Value = ReportDayStart.AddDays(1).ToUniversalTime() });
         command.Parameters.Add(new NpgsqlParameter { Value = lot.Key });
         var rows = new List<(string, long, long)>();
         await using (var reader = await command.ExecuteReaderAsync())
@@ -152,8 +144,9 @@ public sealed class PostgreSqlEventLogStorageTests : EventLogContractTests
     [Fact]
     public async Task Four_providers_migrating_a_fresh_schema_concurrently_apply_each_script_once()
     {
-        var schema = "mig_" + Guid.NewGuid().ToString("N")[..12];
-        await ExecuteAsync(TestServers.PostgreSql, $"CREATE SCHEMA {schema}");
+        var schema = "evmig_" + Guid.NewGuid().ToString("N")[..12];
+        await using var admin = NpgsqlDataSource.Create(TestServers.PostgreSql);
+        await admin.CreateCommand($"CREATE SCHEMA {schema}").ExecuteNonQueryAsync();
         try
         {
             var connectionString = new NpgsqlConnectionStringBuilder(TestServers.PostgreSql) { SearchPath = schema }.ToString();
@@ -190,7 +183,7 @@ public sealed class PostgreSqlEventLogStorageTests : EventLogContractTests
         }
         finally
         {
-            await ExecuteAsync(TestServers.PostgreSql, $"DROP SCHEMA {schema} CASCADE");
+            await admin.CreateCommand($"DROP SCHEMA {schema} CASCADE").ExecuteNonQueryAsync();
         }
     }
 
@@ -215,13 +208,5 @@ public sealed class PostgreSqlEventLogStorageTests : EventLogContractTests
             Assert.True(DateTime.UtcNow < deadline, "The batch never waited on the uncommitted append.");
             await Task.Delay(10);
         }
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

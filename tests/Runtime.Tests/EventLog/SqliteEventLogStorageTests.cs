@@ -102,15 +102,7 @@ public sealed class SqliteEventLogStorageTests : EventLogContractTests
     public async Task Reports_group_a_lots_events_by_local_hour_from_sql()
     {
         var lot = NewGrain();
-        var vietnam = TimeSpan.FromHours(7);
-        await Log.AppendAsync(lot, Stream, 0,
-        [
-            new("VehicleEntered", new DateTimeOffset(2025, 6, 1, 7, 59, 0, vietnam), """{"plate":"a"}"""),
-            new("VehicleEntered", new DateTimeOffset(2025, 6, 1, 8, 0, 0, vietnam), """{"plate":"b"}"""),
-            new("PaymentCaptured", new DateTimeOffset(2025, 6, 1, 8, 10, 0, vietnam), """{"amount":25000}"""),
-            new("VehicleEntered", new DateTimeOffset(2025, 6, 1, 8, 59, 59, vietnam), """{"plate":"c"}"""),
-            new("PaymentCaptured", new DateTimeOffset(2025, 6, 1, 8, 40, 0, vietnam), """{"amount":5000}"""),
-        ]);
+        await Log.AppendAsync(lot, Stream, 0, ReportDay);
 
         // occurred_at is fixed-width ISO-8601 UTC text: range predicates compare as text, date functions shift to local time.
         const string sql = """
@@ -127,8 +119,8 @@ public sealed class SqliteEventLogStorageTests : EventLogContractTests
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("$service", _serviceId);
-        command.Parameters.AddWithValue("$from", Utc(new DateTimeOffset(2025, 6, 1, 0, 0, 0, vietnam)));
-        command.Parameters.AddWithValue("$to", Utc(new DateTimeOffset(2025, 6, 2, 0, 0, 0, vietnam)));
+        command.Parameters.AddWithValue("$from", Utc(ReportDayStart));
+        command.Parameters.AddWithValue("$to", Utc(ReportDayStart.AddDays(1)));
         command.Parameters.AddWithValue("$lot", lot.Key);
         var rows = new List<(string, long, long)>();
         await using (var reader = await command.ExecuteReaderAsync())
