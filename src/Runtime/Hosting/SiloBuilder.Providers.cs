@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using ParkingGrains.Runtime.EventLog;
+using ParkingGrains.Runtime.EventLog.PostgreSql;
+using ParkingGrains.Runtime.EventLog.Sqlite;
 using ParkingGrains.Runtime.Membership;
 using ParkingGrains.Runtime.Reminders;
 using ParkingGrains.Runtime.Reminders.PostgreSql;
@@ -30,6 +33,14 @@ public sealed partial class SiloBuilder
     public SiloBuilder AddPostgreSqlGrainStorage(string name, string connectionString) =>
         AddGrainStorage(name, _ => new PostgreSqlGrainStorage(new PostgreSqlStorageOptions { ConnectionString = connectionString, ServiceId = Options.ServiceId }));
 
+    public SiloBuilder AddMemoryEventLog(string name = "Default") => AddEventLog(name, _ => new MemoryEventLogStorage());
+
+    public SiloBuilder AddSqliteEventLog(string name, string connectionString) =>
+        AddEventLog(name, _ => new SqliteEventLogStorage(new SqliteEventLogOptions { ConnectionString = connectionString, ServiceId = Options.ServiceId }));
+
+    public SiloBuilder AddPostgreSqlEventLog(string name, string connectionString) =>
+        AddEventLog(name, _ => new PostgreSqlEventLogStorage(new PostgreSqlEventLogOptions { ConnectionString = connectionString, ServiceId = Options.ServiceId }));
+
     public SiloBuilder UseMemoryReminders() => UseReminderTable(_ => new MemoryReminderTable());
 
     public SiloBuilder UseSqliteReminders(string connectionString) =>
@@ -40,7 +51,7 @@ public sealed partial class SiloBuilder
 
     /// <summary>
     /// Reads the README's configuration keys: Cluster:ClusterId/ServiceId/Membership (InProcess|Redis|PostgreSql),
-    /// Storage:Provider (Sqlite|PostgreSql|Memory, reminders follow it), ConnectionStrings:Sqlite/PostgreSql/Redis,
+    /// Storage:Provider (Sqlite|PostgreSql|Memory, reminders and the event log follow it), ConnectionStrings:Sqlite/PostgreSql/Redis,
     /// Silo:SiloPort/GatewayPort/AdvertisedAddress/ListenAddress/SiloName/GrainAssemblies, Silo:ResponseTimeout,
     /// Silo:CollectionAge.
     /// </summary>
@@ -93,15 +104,18 @@ public sealed partial class SiloBuilder
                 var sqlite = Required(configuration, "Sqlite");
                 EnsureSqliteFolder(sqlite);
                 AddSqliteGrainStorage(GrainStorageNames.Default, sqlite);
+                AddSqliteEventLog(GrainStorageNames.Default, sqlite);
                 UseSqliteReminders(sqlite);
                 break;
             case "POSTGRESQL":
                 var postgres = Required(configuration, "PostgreSql");
                 AddPostgreSqlGrainStorage(GrainStorageNames.Default, postgres);
+                AddPostgreSqlEventLog(GrainStorageNames.Default, postgres);
                 UsePostgreSqlReminders(postgres);
                 break;
             case "MEMORY":
                 AddMemoryGrainStorage(GrainStorageNames.Default);
+                AddMemoryEventLog(GrainStorageNames.Default);
                 UseMemoryReminders();
                 break;
             default:

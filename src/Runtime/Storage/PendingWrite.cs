@@ -4,13 +4,15 @@ namespace ParkingGrains.Runtime.Storage;
 /// One queued conditional write. <see cref="Payload"/> null means clear; <see cref="ExpectedVersion"/> null means the
 /// writer believes no row exists (insert-only). Completed with the new version only after its batch committed.
 /// </summary>
-internal sealed class PendingWrite(string grainType, string grainKey, string stateName, string? payload, long? expectedVersion)
+internal sealed class PendingWrite(string grainType, string grainKey, string stateName, string? payload, long? expectedVersion) : IBatchedWrite
 {
     public string GrainType { get; } = grainType;
 
     public string GrainKey { get; } = grainKey;
 
     public string StateName { get; } = stateName;
+
+    string IBatchedWrite.RowName => StateName;
 
     public string? Payload { get; } = payload;
 
@@ -21,16 +23,14 @@ internal sealed class PendingWrite(string grainType, string grainKey, string sta
     // Continuations run asynchronously so a grain's continuation never runs on (and stalls) the writer loop.
     public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Orders a batch by row so concurrent batches lock rows in the same order and cannot deadlock.</summary>
-    public static int CompareByRow(PendingWrite a, PendingWrite b)
+    public InconsistentStateException Conflict()
     {
-        var c = string.CompareOrdinal(a.GrainType, b.GrainType);
-        if (c != 0)
-        {
-            return c;
-        }
-
-        c = string.CompareOrdinal(a.GrainKey, b.GrainKey);
-        return c != 0 ? c : string.CompareOrdinal(a.StateName, b.StateName);
+        var expected = ExpectedVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new InconsistentStateException(
+            expected is null
+                ? $"State '{StateName}' of {GrainType}/{GrainKey} already exists; a first write (ETag null) cannot overwrite it."
+                : $"State '{StateName}' of {GrainType}/{GrainKey} is no longer at version {expected}; another activation wrote it.",
+            storedETag: null,
+            currentETag: expected);
     }
 }

@@ -3,20 +3,21 @@ using System.Threading.Channels;
 namespace ParkingGrains.Runtime.Storage;
 
 /// <summary>
-/// Group commit for grain writes: callers enqueue, up to <c>concurrency</c> writer loops each take every pending
+/// Group commit for conditional writes (grain state, event-log appends): callers enqueue, up to <c>concurrency</c> writer loops each take every pending
 /// write (up to the batch size) and hand it to the provider, which applies the whole batch in one transaction and
 /// one round trip and reports which rows matched their expected version. A write is acknowledged only after its
 /// batch committed. A transient failure retries the batch (it rolled back as a whole); any other failure of a
 /// multi-write batch re-runs each write alone so one bad write cannot fail its neighbours.
 /// </summary>
-internal sealed class WriteBatcher : IAsyncDisposable
+internal sealed class WriteBatcher<TWrite> : IAsyncDisposable
+    where TWrite : class, IBatchedWrite
 {
     private const int MaxTransientAttempts = 3;
 
-    private readonly Channel<PendingWrite> _channel = Channel.CreateUnbounded<PendingWrite>(
+    private readonly Channel<TWrite> _channel = Channel.CreateUnbounded<TWrite>(
         new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
 
-    private readonly Func<IReadOnlyList<PendingWrite>, CancellationToken, Task<bool[]>> _execute;
+    private readonly Func<IReadOnlyList<TWrite>, CancellationToken, Task<bool[]>> _execute;
     private readonly Func<Exception, bool> _isTransient;
     private readonly int _maxBatchSize;
     private readonly Task[] _workers;
@@ -28,7 +29,7 @@ internal sealed class WriteBatcher : IAsyncDisposable
     public WriteBatcher(
         int maxBatchSize,
         int concurrency,
-        Func<IReadOnlyList<PendingWrite>, CancellationToken, Task<bool[]>> execute,
+        Func<IReadOnlyList<TWrite>, CancellationToken, Task<bool[]>> execute,
         Func<Exception, bool> isTransient)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
@@ -49,11 +50,11 @@ internal sealed class WriteBatcher : IAsyncDisposable
     /// <summary>Writes handed to the database so far, counting re-runs.</summary>
     public long Writes => Interlocked.Read(ref _writes);
 
-    public Task<long> EnqueueAsync(PendingWrite write)
+    public Task<long> EnqueueAsync(TWrite write)
     {
         if (!_channel.Writer.TryWrite(write))
         {
-            write.Completion.TrySetException(new ObjectDisposedException(nameof(WriteBatcher), "The grain storage has been disposed."));
+            write.Completion.TrySetException(new ObjectDisposedException(nameof(WriteBatcher<TWrite>), "The storage provider has been disposed."));
         }
 
         return write.Completion.Task;
@@ -81,7 +82,7 @@ internal sealed class WriteBatcher : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        var batch = new List<PendingWrite>(_maxBatchSize);
+        var batch = new List<TWrite>(_maxBatchSize);
         while (await _channel.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             await _hold.Task.ConfigureAwait(false);
@@ -112,7 +113,7 @@ internal sealed class WriteBatcher : IAsyncDisposable
         }
     }
 
-    private async Task ExecuteBatchAsync(List<PendingWrite> batch)
+    private async Task ExecuteBatchAsync(List<TWrite> batch)
     {
         var attempt = 0;
         while (true)
@@ -157,14 +158,14 @@ internal sealed class WriteBatcher : IAsyncDisposable
         }
     }
 
-    private Task<bool[]> RunOnceAsync(IReadOnlyList<PendingWrite> batch)
+    private Task<bool[]> RunOnceAsync(IReadOnlyList<TWrite> batch)
     {
         Interlocked.Increment(ref _batches);
         Interlocked.Add(ref _writes, batch.Count);
         return _execute(batch, CancellationToken.None);
     }
 
-    private static void Complete(IReadOnlyList<PendingWrite> batch, bool[] applied)
+    private static void Complete(IReadOnlyList<TWrite> batch, bool[] applied)
     {
         if (applied.Length != batch.Count)
         {
@@ -180,18 +181,12 @@ internal sealed class WriteBatcher : IAsyncDisposable
             }
             else
             {
-                var expected = write.ExpectedVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                write.Completion.TrySetException(new InconsistentStateException(
-                    expected is null
-                        ? $"State '{write.StateName}' of {write.GrainType}/{write.GrainKey} already exists; a first write (ETag null) cannot overwrite it."
-                        : $"State '{write.StateName}' of {write.GrainType}/{write.GrainKey} is no longer at version {expected}; another activation wrote it.",
-                    storedETag: null,
-                    currentETag: expected));
+                write.Completion.TrySetException(write.Conflict());
             }
         }
     }
 
-    private static void Fail(IReadOnlyList<PendingWrite> batch, Exception ex)
+    private static void Fail(IReadOnlyList<TWrite> batch, Exception ex)
     {
         foreach (var write in batch)
         {

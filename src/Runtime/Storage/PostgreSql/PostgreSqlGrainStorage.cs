@@ -28,7 +28,7 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage, IAsyncDisposable
     private readonly GrainStateSerializer _serializer;
     private readonly NpgsqlDataSource _dataSource;
     private readonly AsyncInitializer _initializer;
-    private readonly WriteBatcher _batcher;
+    private readonly WriteBatcher<PendingWrite> _batcher;
 
     public PostgreSqlGrainStorage(PostgreSqlStorageOptions options, GrainStateSerializer? serializer = null)
     {
@@ -47,13 +47,13 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage, IAsyncDisposable
 
         _dataSource = builder.Build();
         _initializer = new AsyncInitializer(ct => PostgreSqlSchemaMigrator.MigrateAsync(_dataSource, MigrationComponent, Migrations, ct));
-        _batcher = new WriteBatcher(options.MaxBatchSize, options.MaxConcurrentBatches, ExecuteBatchAsync, IsTransient);
+        _batcher = new WriteBatcher<PendingWrite>(options.MaxBatchSize, options.MaxConcurrentBatches, ExecuteBatchAsync, PostgreSqlErrors.IsTransient);
     }
 
     internal static IReadOnlyList<MigrationScript> Migrations { get; } =
         EmbeddedMigrations.Load(typeof(PostgreSqlGrainStorage).Assembly, "ParkingGrains.Runtime.Storage.PostgreSql.Migrations");
 
-    internal WriteBatcher Batcher => _batcher;
+    internal WriteBatcher<PendingWrite> Batcher => _batcher;
 
     /// <summary>Applies pending schema migrations. Optional: the first read or write does it too.</summary>
     public Task InitializeAsync(CancellationToken cancellationToken = default) => _initializer.EnsureAsync(cancellationToken);
@@ -113,24 +113,10 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage, IAsyncDisposable
         await _dataSource.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static bool IsTransient(Exception ex) =>
-        ex is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure }
-        || ex is NpgsqlException { IsTransient: true };
-
     private async Task<bool[]> ExecuteBatchAsync(IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken)
     {
-        // Statements run in row order so two batches touching the same rows lock them in the same order; the sort is
-        // stable, so two writes to one row keep their arrival order and the second sees the first's version.
-        var order = new int[writes.Count];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        if (writes.Count > 1)
-        {
-            order = [.. order.OrderBy(i => writes[i], Comparer<PendingWrite>.Create(PendingWrite.CompareByRow))];
-        }
+        // Statements run in row order so two batches touching the same rows lock them in the same order.
+        var order = BatchOrder.ByRow(writes);
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection);

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using ParkingGrains.Runtime.Sql;
 
 namespace ParkingGrains.Runtime.Storage.Sqlite;
 
@@ -42,6 +43,57 @@ internal static class SqliteConnections
         catch
         {
             await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Opens the writer connection and applies the component's pending migrations on it.</summary>
+    public static async Task<SqliteConnection> OpenMigratedWriterAsync(
+        string connectionString,
+        string component,
+        IReadOnlyList<MigrationScript> migrations,
+        CancellationToken cancellationToken)
+    {
+        var writer = await OpenWriterAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await SqliteSchemaMigrator.MigrateAsync(writer, component, migrations, cancellationToken).ConfigureAwait(false);
+            return writer;
+        }
+        catch
+        {
+            await writer.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a BEGIN IMMEDIATE transaction (the file's write lock is taken up front, so
+    /// checks made inside cannot be invalidated by another process) and commits; rolls back if anything throws.
+    /// </summary>
+    public static async Task<TResult> InWriteTransactionAsync<TResult>(
+        SqliteConnection connection,
+        Func<Task<TResult>> work,
+        CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, "BEGIN IMMEDIATE", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var result = await work().ConfigureAwait(false);
+            await ExecuteAsync(connection, "COMMIT", cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        catch
+        {
+            try
+            {
+                await ExecuteAsync(connection, "ROLLBACK", CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (SqliteException)
+            {
+                // SQLite may already have rolled back on its own (e.g. after an I/O error); the original error is what matters.
+            }
+
             throw;
         }
     }

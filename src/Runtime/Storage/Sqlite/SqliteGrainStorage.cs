@@ -28,7 +28,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
     private readonly string _serviceId;
     private readonly GrainStateSerializer _serializer;
     private readonly AsyncInitializer _initializer;
-    private readonly WriteBatcher _batcher;
+    private readonly WriteBatcher<PendingWrite> _batcher;
     private SqliteConnection? _writer;
 
     public SqliteGrainStorage(SqliteStorageOptions options, GrainStateSerializer? serializer = null)
@@ -44,13 +44,13 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
         _initializer = new AsyncInitializer(InitializeCoreAsync);
 
         // One writer loop: the connection is not thread-safe and SQLite has one writer anyway.
-        _batcher = new WriteBatcher(options.MaxBatchSize, concurrency: 1, ExecuteBatchAsync, SqliteConnections.IsBusy);
+        _batcher = new WriteBatcher<PendingWrite>(options.MaxBatchSize, concurrency: 1, ExecuteBatchAsync, SqliteConnections.IsBusy);
     }
 
     internal static IReadOnlyList<MigrationScript> Migrations { get; } =
         EmbeddedMigrations.Load(typeof(SqliteGrainStorage).Assembly, "ParkingGrains.Runtime.Storage.Sqlite.Migrations");
 
-    internal WriteBatcher Batcher => _batcher;
+    internal WriteBatcher<PendingWrite> Batcher => _batcher;
 
     /// <summary>Opens the file, switches it to WAL and applies pending migrations. Optional: first use does it too.</summary>
     public Task InitializeAsync(CancellationToken cancellationToken = default) => _initializer.EnsureAsync(cancellationToken);
@@ -121,30 +121,16 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
         SqliteConnections.ClearPool(_readerConnectionString);
     }
 
-    private async Task InitializeCoreAsync(CancellationToken cancellationToken)
-    {
-        var writer = await SqliteConnections.OpenWriterAsync(_connectionString, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await SqliteSchemaMigrator.MigrateAsync(writer, MigrationComponent, Migrations, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await writer.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        _writer = writer;
-    }
+    private async Task InitializeCoreAsync(CancellationToken cancellationToken) =>
+        _writer = await SqliteConnections.OpenMigratedWriterAsync(_connectionString, MigrationComponent, Migrations, cancellationToken).ConfigureAwait(false);
 
     private async Task<bool[]> ExecuteBatchAsync(IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken)
     {
         // Only the single writer loop gets here, and only after initialization (callers await it before enqueueing).
         var connection = _writer ?? throw new InvalidOperationException("The SQLite grain storage is not initialized.");
-        var applied = new bool[writes.Count];
-        await SqliteConnections.ExecuteAsync(connection, "BEGIN IMMEDIATE", cancellationToken).ConfigureAwait(false);
-        try
+        return await SqliteConnections.InWriteTransactionAsync(connection, async () =>
         {
+            var applied = new bool[writes.Count];
             await using var insert = connection.CreateCommand();
             insert.CommandText = InsertSql;
             await using var update = connection.CreateCommand();
@@ -164,27 +150,8 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
                 applied[i] = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
             }
 
-            await SqliteConnections.ExecuteAsync(connection, "COMMIT", cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await RollbackQuietlyAsync(connection).ConfigureAwait(false);
-            throw;
-        }
-
-        return applied;
-    }
-
-    private static async Task RollbackQuietlyAsync(SqliteConnection connection)
-    {
-        try
-        {
-            await SqliteConnections.ExecuteAsync(connection, "ROLLBACK", CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (SqliteException)
-        {
-            // SQLite may already have rolled back on its own (e.g. after an I/O error); the original error is what matters.
-        }
+            return applied;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private void AddKey(SqliteCommand command, string grainType, string grainKey, string stateName)
