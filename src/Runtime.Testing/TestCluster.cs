@@ -165,6 +165,10 @@ public sealed class TestCluster : IAsyncDisposable
 
     public Silo SiloAt(SiloAddress address) => Silos.Single(s => s.SiloAddress.Equals(address));
 
+    /// <summary>The running silo that owns the grain in a stable cluster (where it is, or will be, activated).</summary>
+    public Silo OwnerOf(GrainId grainId) =>
+        SiloAt(new Runtime.Cluster.PlacementRing(Silos.Select(s => s.SiloAddress)).GetOwner(grainId)!);
+
     public async ValueTask DisposeAsync()
     {
         if (Client is not null)
