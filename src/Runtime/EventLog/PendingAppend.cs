@@ -7,19 +7,30 @@ namespace ParkingGrains.Runtime.EventLog;
 /// One queued append: <see cref="Events"/> become versions ExpectedVersion+1.. of the stream, or none of them do.
 /// Completed with the stream's new last version only after its batch committed.
 /// </summary>
-internal sealed class PendingAppend(GrainId grainId, string stream, long expectedVersion, IReadOnlyList<EventToAppend> events) : IBatchedWrite
+internal sealed class PendingAppend : IBatchedWrite
 {
-    public GrainId GrainId { get; } = grainId;
+    public PendingAppend(GrainId grainId, string stream, long expectedVersion, IReadOnlyList<EventToAppend> events)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stream);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        ArgumentNullException.ThrowIfNull(events);
+        GrainId = grainId;
+        Stream = stream;
+        ExpectedVersion = expectedVersion;
+        Events = events;
+    }
+
+    public GrainId GrainId { get; }
 
     public string GrainType => GrainId.Type;
 
     public string GrainKey => GrainId.Key;
 
-    public string Stream { get; } = stream;
+    public string Stream { get; }
 
-    public long ExpectedVersion { get; } = expectedVersion;
+    public long ExpectedVersion { get; }
 
-    public IReadOnlyList<EventToAppend> Events { get; } = events;
+    public IReadOnlyList<EventToAppend> Events { get; }
 
     public long NewVersion => ExpectedVersion + Events.Count;
 
@@ -28,11 +39,9 @@ internal sealed class PendingAppend(GrainId grainId, string stream, long expecte
 
     string IBatchedWrite.RowName => Stream;
 
-    public InconsistentStateException Conflict() => Conflict(GrainType, GrainKey, Stream, ExpectedVersion);
-
-    public static InconsistentStateException Conflict(string grainType, string grainKey, string stream, long expectedVersion) =>
+    public InconsistentStateException Conflict() =>
         new(
-            $"Stream {stream} of {grainType}/{grainKey} is no longer at version {expectedVersion}; another activation appended to it.",
+            $"Stream {Stream} of {GrainId} is not at version {ExpectedVersion}; another activation appended to it, or the caller skipped versions.",
             storedETag: null,
-            currentETag: expectedVersion.ToString(CultureInfo.InvariantCulture));
+            currentETag: ExpectedVersion.ToString(CultureInfo.InvariantCulture));
 }

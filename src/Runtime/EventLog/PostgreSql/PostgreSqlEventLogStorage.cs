@@ -1,6 +1,7 @@
 using Npgsql;
 using ParkingGrains.Runtime.Sql;
 using ParkingGrains.Runtime.Storage;
+using ParkingGrains.Runtime.Storage.PostgreSql;
 
 namespace ParkingGrains.Runtime.EventLog.PostgreSql;
 
@@ -8,8 +9,9 @@ namespace ParkingGrains.Runtime.EventLog.PostgreSql;
 /// The event log in PostgreSQL: one row per event, keyed by (service, grain, stream, version). An append is one
 /// INSERT ... SELECT of all its events that inserts only when the stream's last version is the expected one, so a
 /// stale or gapped append inserts nothing (row count 0) and a concurrent one hits the primary key; either way it
-/// is all or nothing. Concurrent appends from many grains are group-committed like grain writes (one
-/// <see cref="NpgsqlBatch"/>, one implicit transaction, one WAL flush) and acknowledged only after the commit.
+/// is all or nothing. Concurrent appends from many grains are group-committed like grain writes
+/// (<see cref="PostgreSqlGroupCommit{TWrite}"/>: one round trip, one transaction, one WAL flush) and acknowledged only
+/// after the commit; a batch that hits a unique violation is re-run one append at a time, so only the stale one fails.
 /// </summary>
 public sealed class PostgreSqlEventLogStorage : IEventLogStorage, IAsyncDisposable
 {
@@ -37,9 +39,7 @@ public sealed class PostgreSqlEventLogStorage : IEventLogStorage, IAsyncDisposab
         "SELECT $1, $2, $3, $4, $5 + 1, $6, $7, $8::jsonb WHERE (" + LastVersionSql + ") = $5";
 
     private readonly string _serviceId;
-    private readonly NpgsqlDataSource _dataSource;
-    private readonly AsyncInitializer _initializer;
-    private readonly WriteBatcher<PendingAppend> _batcher;
+    private readonly PostgreSqlGroupCommit<PendingAppend> _appends;
 
     public PostgreSqlEventLogStorage(PostgreSqlEventLogOptions options)
     {
@@ -48,32 +48,24 @@ public sealed class PostgreSqlEventLogStorage : IEventLogStorage, IAsyncDisposab
         ArgumentException.ThrowIfNullOrEmpty(options.ServiceId);
 
         _serviceId = options.ServiceId;
-        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
-        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
-        {
-            // The same three statements run millions of times: prepared once per connection they skip parse and plan.
-            builder.ConnectionStringBuilder.MaxAutoPrepare = 16;
-        }
-
-        _dataSource = builder.Build();
-        _initializer = new AsyncInitializer(ct => PostgreSqlSchemaMigrator.MigrateAsync(_dataSource, MigrationComponent, Migrations, ct));
-        _batcher = new WriteBatcher<PendingAppend>(options.MaxBatchSize, options.MaxConcurrentBatches, ExecuteBatchAsync, PostgreSqlErrors.IsTransient);
+        _appends = new PostgreSqlGroupCommit<PendingAppend>(
+            options.ConnectionString, MigrationComponent, Migrations, options.MaxBatchSize, options.MaxConcurrentBatches, CreateCommand, a => a.Events.Count);
     }
 
     internal static IReadOnlyList<MigrationScript> Migrations { get; } =
         EmbeddedMigrations.Load(typeof(PostgreSqlEventLogStorage).Assembly, "ParkingGrains.Runtime.EventLog.PostgreSql.Migrations");
 
-    internal WriteBatcher<PendingAppend> Batcher => _batcher;
+    internal WriteBatcher<PendingAppend> Batcher => _appends.Batcher;
 
     /// <summary>Applies pending schema migrations. Optional: the first read or append does it too.</summary>
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => _initializer.EnsureAsync(cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => _appends.InitializeAsync(cancellationToken);
 
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(GrainId grainId, string streamName, long afterVersion)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamName);
-        await _initializer.EnsureAsync().ConfigureAwait(false);
+        await _appends.InitializeAsync().ConfigureAwait(false);
 
-        await using var command = _dataSource.CreateCommand(ReadSql);
+        await using var command = _appends.DataSource.CreateCommand(ReadSql);
         AddStreamKey(command.Parameters, grainId, streamName);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterVersion });
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
@@ -88,67 +80,24 @@ public sealed class PostgreSqlEventLogStorage : IEventLogStorage, IAsyncDisposab
 
     public async Task AppendAsync(GrainId grainId, string streamName, long expectedVersion, IReadOnlyList<EventToAppend> events)
     {
-        ArgumentException.ThrowIfNullOrEmpty(streamName);
-        ArgumentNullException.ThrowIfNull(events);
-        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
-        await _initializer.EnsureAsync().ConfigureAwait(false);
-
-        if (events.Count == 0)
+        var append = new PendingAppend(grainId, streamName, expectedVersion, events);
+        if (events.Count > 0)
         {
-            // Nothing to insert, but the caller still learns whether its version is current (as the memory log does).
-            await using var command = _dataSource.CreateCommand(LastVersionSql);
-            AddStreamKey(command.Parameters, grainId, streamName);
-            if ((long)(await command.ExecuteScalarAsync().ConfigureAwait(false))! != expectedVersion)
-            {
-                throw PendingAppend.Conflict(grainId.Type, grainId.Key, streamName, expectedVersion);
-            }
-
+            await _appends.WriteAsync(append).ConfigureAwait(false);
             return;
         }
 
-        await _batcher.EnqueueAsync(new PendingAppend(grainId, streamName, expectedVersion, events)).ConfigureAwait(false);
+        // Nothing to insert (so no row count to go by), but the caller still learns whether its version is current.
+        await _appends.InitializeAsync().ConfigureAwait(false);
+        await using var command = _appends.DataSource.CreateCommand(LastVersionSql);
+        AddStreamKey(command.Parameters, grainId, streamName);
+        if ((long)(await command.ExecuteScalarAsync().ConfigureAwait(false))! != expectedVersion)
+        {
+            throw append.Conflict();
+        }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _batcher.DisposeAsync().ConfigureAwait(false);
-        await _dataSource.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private async Task<bool[]> ExecuteBatchAsync(IReadOnlyList<PendingAppend> appends, CancellationToken cancellationToken)
-    {
-        // Streams in a fixed order so two batches appending to the same streams block rather than deadlock; two
-        // appends to one stream keep their order, so the second sees the first's rows (and fails if it was stale).
-        var order = BatchOrder.ByRow(appends);
-
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var batch = new NpgsqlBatch(connection);
-        foreach (var index in order)
-        {
-            batch.BatchCommands.Add(CreateCommand(appends[index]));
-        }
-
-        try
-        {
-            // A multi-statement batch is one implicit transaction: when this returns, every statement has committed.
-            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (appends.Count == 1 && PostgreSqlErrors.IsUniqueViolation(ex))
-        {
-            // A concurrent append to this stream committed first. In a larger batch the error is rethrown instead: the
-            // whole batch rolled back, and the batcher re-runs each append alone so only the stale one fails.
-            return [false];
-        }
-
-        var applied = new bool[appends.Count];
-        for (var i = 0; i < order.Length; i++)
-        {
-            var append = appends[order[i]];
-            applied[order[i]] = batch.BatchCommands[i].RecordsAffected == append.Events.Count;
-        }
-
-        return applied;
-    }
+    public ValueTask DisposeAsync() => _appends.DisposeAsync();
 
     private NpgsqlBatchCommand CreateCommand(PendingAppend append)
     {

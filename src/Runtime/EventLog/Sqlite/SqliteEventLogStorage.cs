@@ -30,12 +30,8 @@ public sealed class SqliteEventLogStorage : IEventLogStorage, IAsyncDisposable
         "INSERT INTO event_log (service_id, grain_type, grain_key, stream, version, kind, occurred_at, payload) " +
         "VALUES ($service, $type, $key, $stream, $version, $kind, $occurred, $payload)";
 
-    private readonly string _connectionString;
-    private readonly string _readerConnectionString;
     private readonly string _serviceId;
-    private readonly AsyncInitializer _initializer;
-    private readonly WriteBatcher<PendingAppend> _batcher;
-    private SqliteConnection? _writer;
+    private readonly SqliteGroupCommit<PendingAppend> _appends;
 
     public SqliteEventLogStorage(SqliteEventLogOptions options)
     {
@@ -43,29 +39,22 @@ public sealed class SqliteEventLogStorage : IEventLogStorage, IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(options.ConnectionString);
         ArgumentException.ThrowIfNullOrEmpty(options.ServiceId);
 
-        _connectionString = options.ConnectionString;
-        _readerConnectionString = SqliteConnections.ReaderConnectionString(options.ConnectionString);
         _serviceId = options.ServiceId;
-        _initializer = new AsyncInitializer(InitializeCoreAsync);
-
-        // One writer loop: the connection is not thread-safe and SQLite has one writer anyway.
-        _batcher = new WriteBatcher<PendingAppend>(options.MaxBatchSize, concurrency: 1, ExecuteBatchAsync, SqliteConnections.IsBusy);
+        _appends = new SqliteGroupCommit<PendingAppend>(options.ConnectionString, MigrationComponent, Migrations, options.MaxBatchSize, ApplyBatchAsync);
     }
 
     internal static IReadOnlyList<MigrationScript> Migrations { get; } =
         EmbeddedMigrations.Load(typeof(SqliteEventLogStorage).Assembly, "ParkingGrains.Runtime.EventLog.Sqlite.Migrations");
 
-    internal WriteBatcher<PendingAppend> Batcher => _batcher;
+    internal WriteBatcher<PendingAppend> Batcher => _appends.Batcher;
 
     /// <summary>Opens the file, switches it to WAL and applies pending migrations. Optional: first use does it too.</summary>
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => _initializer.EnsureAsync(cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => _appends.InitializeAsync(cancellationToken);
 
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(GrainId grainId, string streamName, long afterVersion)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamName);
-        await _initializer.EnsureAsync().ConfigureAwait(false);
-
-        await using var connection = await SqliteConnections.OpenReaderAsync(_readerConnectionString, CancellationToken.None).ConfigureAwait(false);
+        await using var connection = await _appends.OpenReaderAsync().ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = ReadSql;
         AddStreamKey(command, grainId.Type, grainId.Key, streamName);
@@ -82,73 +71,48 @@ public sealed class SqliteEventLogStorage : IEventLogStorage, IAsyncDisposable
         return events;
     }
 
-    public async Task AppendAsync(GrainId grainId, string streamName, long expectedVersion, IReadOnlyList<EventToAppend> events)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(streamName);
-        ArgumentNullException.ThrowIfNull(events);
-        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
-        await _initializer.EnsureAsync().ConfigureAwait(false);
+    // An empty append goes through the batch too: it inserts nothing but still checks the expected version.
+    public Task AppendAsync(GrainId grainId, string streamName, long expectedVersion, IReadOnlyList<EventToAppend> events) =>
+        _appends.WriteAsync(new PendingAppend(grainId, streamName, expectedVersion, events));
 
-        // An empty append goes through the batcher too: it inserts nothing but still checks the expected version.
-        await _batcher.EnqueueAsync(new PendingAppend(grainId, streamName, expectedVersion, events)).ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _appends.DisposeAsync();
 
-    public async ValueTask DisposeAsync()
+    private async Task<bool[]> ApplyBatchAsync(SqliteConnection connection, IReadOnlyList<PendingAppend> appends, CancellationToken cancellationToken)
     {
-        await _batcher.DisposeAsync().ConfigureAwait(false);
-        if (_writer is not null)
+        // The transaction holds the file's write lock: the version read here stays the last until the commit.
+        var applied = new bool[appends.Count];
+        await using var last = connection.CreateCommand();
+        last.CommandText = LastVersionSql;
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = InsertSql;
+        for (var i = 0; i < appends.Count; i++)
         {
-            await _writer.DisposeAsync().ConfigureAwait(false);
-            _writer = null;
-        }
+            var append = appends[i];
+            last.Parameters.Clear();
+            AddStreamKey(last, append.GrainType, append.GrainKey, append.Stream);
 
-        // Pooled readers would otherwise keep the file open after the provider is gone.
-        SqliteConnections.ClearPool(_readerConnectionString);
-    }
-
-    private async Task InitializeCoreAsync(CancellationToken cancellationToken) =>
-        _writer = await SqliteConnections.OpenMigratedWriterAsync(_connectionString, MigrationComponent, Migrations, cancellationToken).ConfigureAwait(false);
-
-    private async Task<bool[]> ExecuteBatchAsync(IReadOnlyList<PendingAppend> appends, CancellationToken cancellationToken)
-    {
-        // Only the single writer loop gets here, and only after initialization (callers await it before enqueueing).
-        var connection = _writer ?? throw new InvalidOperationException("The SQLite event log is not initialized.");
-        return await SqliteConnections.InWriteTransactionAsync(connection, async () =>
-        {
-            var applied = new bool[appends.Count];
-            await using var last = connection.CreateCommand();
-            last.CommandText = LastVersionSql;
-            await using var insert = connection.CreateCommand();
-            insert.CommandText = InsertSql;
-            for (var i = 0; i < appends.Count; i++)
+            // Stale (behind) and gapped (ahead) appends both fail here, before anything is inserted.
+            if ((long)(await last.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! != append.ExpectedVersion)
             {
-                var append = appends[i];
-                last.Parameters.Clear();
-                AddStreamKey(last, append.GrainType, append.GrainKey, append.Stream);
-
-                // Stale (behind) and gapped (ahead) appends both fail here, before anything is inserted.
-                if ((long)(await last.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! != append.ExpectedVersion)
-                {
-                    continue;
-                }
-
-                for (var e = 0; e < append.Events.Count; e++)
-                {
-                    var @event = append.Events[e];
-                    insert.Parameters.Clear();
-                    AddStreamKey(insert, append.GrainType, append.GrainKey, append.Stream);
-                    insert.Parameters.AddWithValue("$version", append.ExpectedVersion + e + 1);
-                    insert.Parameters.AddWithValue("$kind", @event.Kind);
-                    insert.Parameters.AddWithValue("$occurred", @event.OccurredAt.UtcDateTime.ToString(OccurredAtFormat, CultureInfo.InvariantCulture));
-                    insert.Parameters.AddWithValue("$payload", @event.PayloadJson);
-                    await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                applied[i] = true;
+                continue;
             }
 
-            return applied;
-        }, cancellationToken).ConfigureAwait(false);
+            for (var e = 0; e < append.Events.Count; e++)
+            {
+                var @event = append.Events[e];
+                insert.Parameters.Clear();
+                AddStreamKey(insert, append.GrainType, append.GrainKey, append.Stream);
+                insert.Parameters.AddWithValue("$version", append.ExpectedVersion + e + 1);
+                insert.Parameters.AddWithValue("$kind", @event.Kind);
+                insert.Parameters.AddWithValue("$occurred", @event.OccurredAt.UtcDateTime.ToString(OccurredAtFormat, CultureInfo.InvariantCulture));
+                insert.Parameters.AddWithValue("$payload", @event.PayloadJson);
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            applied[i] = true;
+        }
+
+        return applied;
     }
 
     private void AddStreamKey(SqliteCommand command, string grainType, string grainKey, string streamName)

@@ -5,8 +5,8 @@ using ParkingGrains.Runtime.Sql;
 namespace ParkingGrains.Runtime.Storage.PostgreSql;
 
 /// <summary>
-/// Grain state in PostgreSQL with an optimistic version per row. Concurrent writes are group-committed: queued and
-/// sent many per round trip (one <see cref="NpgsqlBatch"/>, one implicit transaction, one WAL flush), each an
+/// Grain state in PostgreSQL with an optimistic version per row. Concurrent writes are group-committed
+/// (<see cref="PostgreSqlGroupCommit{TWrite}"/>: many per round trip, one transaction, one WAL flush), each an
 /// UPDATE ... WHERE version = @etag (or an INSERT ... ON CONFLICT DO NOTHING for a first write) whose row count
 /// tells whether that write was stale. A write is acknowledged only after its batch committed.
 /// </summary>
@@ -26,9 +26,7 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage, IAsyncDisposable
 
     private readonly string _serviceId;
     private readonly GrainStateSerializer _serializer;
-    private readonly NpgsqlDataSource _dataSource;
-    private readonly AsyncInitializer _initializer;
-    private readonly WriteBatcher<PendingWrite> _batcher;
+    private readonly PostgreSqlGroupCommit<PendingWrite> _writes;
 
     public PostgreSqlGrainStorage(PostgreSqlStorageOptions options, GrainStateSerializer? serializer = null)
     {
@@ -38,32 +36,24 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage, IAsyncDisposable
 
         _serviceId = options.ServiceId;
         _serializer = serializer ?? GrainStateSerializer.Default;
-        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
-        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
-        {
-            // The same few statements run millions of times: prepared once per connection they skip parse and plan.
-            builder.ConnectionStringBuilder.MaxAutoPrepare = 16;
-        }
-
-        _dataSource = builder.Build();
-        _initializer = new AsyncInitializer(ct => PostgreSqlSchemaMigrator.MigrateAsync(_dataSource, MigrationComponent, Migrations, ct));
-        _batcher = new WriteBatcher<PendingWrite>(options.MaxBatchSize, options.MaxConcurrentBatches, ExecuteBatchAsync, PostgreSqlErrors.IsTransient);
+        _writes = new PostgreSqlGroupCommit<PendingWrite>(
+            options.ConnectionString, MigrationComponent, Migrations, options.MaxBatchSize, options.MaxConcurrentBatches, CreateCommand, _ => 1);
     }
 
     internal static IReadOnlyList<MigrationScript> Migrations { get; } =
         EmbeddedMigrations.Load(typeof(PostgreSqlGrainStorage).Assembly, "ParkingGrains.Runtime.Storage.PostgreSql.Migrations");
 
-    internal WriteBatcher<PendingWrite> Batcher => _batcher;
+    internal WriteBatcher<PendingWrite> Batcher => _writes.Batcher;
 
     /// <summary>Applies pending schema migrations. Optional: the first read or write does it too.</summary>
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => _initializer.EnsureAsync(cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => _writes.InitializeAsync(cancellationToken);
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         ArgumentNullException.ThrowIfNull(grainState);
-        await _initializer.EnsureAsync().ConfigureAwait(false);
+        await _writes.InitializeAsync().ConfigureAwait(false);
 
-        await using var command = _dataSource.CreateCommand(ReadSql);
+        await using var command = _writes.DataSource.CreateCommand(ReadSql);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId.Type });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId.Key });
@@ -88,9 +78,7 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(grainState);
         var expected = GrainStorageETag.Parse(grainState.ETag, grainId, stateName);
         var payload = _serializer.Serialize(grainState.State);
-        await _initializer.EnsureAsync().ConfigureAwait(false);
-
-        var version = await _batcher.EnqueueAsync(new PendingWrite(grainId.Type, grainId.Key, stateName, payload, expected)).ConfigureAwait(false);
+        var version = await _writes.WriteAsync(new PendingWrite(grainId.Type, grainId.Key, stateName, payload, expected)).ConfigureAwait(false);
         grainState.ETag = GrainStorageETag.Format(version);
         grainState.RecordExists = true;
     }
@@ -99,43 +87,13 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(grainState);
         var expected = GrainStorageETag.Parse(grainState.ETag, grainId, stateName);
-        await _initializer.EnsureAsync().ConfigureAwait(false);
-
-        var version = await _batcher.EnqueueAsync(new PendingWrite(grainId.Type, grainId.Key, stateName, payload: null, expected)).ConfigureAwait(false);
+        var version = await _writes.WriteAsync(new PendingWrite(grainId.Type, grainId.Key, stateName, payload: null, expected)).ConfigureAwait(false);
         grainState.State = GrainStateSerializer.CreateDefault<T>();
         grainState.ETag = GrainStorageETag.Format(version);
         grainState.RecordExists = false;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _batcher.DisposeAsync().ConfigureAwait(false);
-        await _dataSource.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private async Task<bool[]> ExecuteBatchAsync(IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken)
-    {
-        // Statements run in row order so two batches touching the same rows lock them in the same order.
-        var order = BatchOrder.ByRow(writes);
-
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var batch = new NpgsqlBatch(connection);
-        foreach (var index in order)
-        {
-            batch.BatchCommands.Add(CreateCommand(writes[index]));
-        }
-
-        // A multi-statement batch is one implicit transaction: when this returns, every statement has committed.
-        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-
-        var applied = new bool[writes.Count];
-        for (var i = 0; i < order.Length; i++)
-        {
-            applied[order[i]] = batch.BatchCommands[i].RecordsAffected == 1;
-        }
-
-        return applied;
-    }
+    public ValueTask DisposeAsync() => _writes.DisposeAsync();
 
     private NpgsqlBatchCommand CreateCommand(PendingWrite write)
     {
