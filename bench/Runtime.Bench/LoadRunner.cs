@@ -5,10 +5,11 @@ namespace ParkingGrains.Bench;
 /// <summary>Runs N concurrent loops of one async operation for a fixed time after a warm-up, recording each latency.</summary>
 public static class LoadRunner
 {
-    public static async Task<LoadResult> RunAsync(int concurrency, TimeSpan duration, Func<int, long, ValueTask> operation, TimeSpan? warmup = null)
+    /// <param name="pacing">When set, each loop starts an operation at most once per pacing interval (open-loop load at a fixed rate).</param>
+    public static async Task<LoadResult> RunAsync(int concurrency, TimeSpan duration, Func<int, long, ValueTask> operation, TimeSpan? warmup = null, TimeSpan? pacing = null)
     {
-        await RunLoopsAsync(concurrency, warmup ?? TimeSpan.FromSeconds(1), operation, record: false);
-        var (samples, elapsed) = await RunLoopsAsync(concurrency, duration, operation, record: true);
+        await RunLoopsAsync(concurrency, warmup ?? TimeSpan.FromSeconds(1), operation, record: false, pacing);
+        var (samples, elapsed) = await RunLoopsAsync(concurrency, duration, operation, record: true, pacing);
         var all = samples.SelectMany(s => s).ToArray();
         Array.Sort(all);
         var toMicros = 1_000_000.0 / Stopwatch.Frequency;
@@ -19,7 +20,7 @@ public static class LoadRunner
             all.Length);
     }
 
-    private static async Task<(List<long>[] Samples, TimeSpan Elapsed)> RunLoopsAsync(int concurrency, TimeSpan duration, Func<int, long, ValueTask> operation, bool record)
+    private static async Task<(List<long>[] Samples, TimeSpan Elapsed)> RunLoopsAsync(int concurrency, TimeSpan duration, Func<int, long, ValueTask> operation, bool record, TimeSpan? pacing)
     {
         var samples = Enumerable.Range(0, concurrency).Select(_ => new List<long>(1 << 16)).ToArray();
         var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
@@ -36,9 +37,15 @@ public static class LoadRunner
                 }
 
                 await operation(worker, i);
+                var took = Stopwatch.GetTimestamp() - start;
                 if (record)
                 {
-                    list.Add(Stopwatch.GetTimestamp() - start);
+                    list.Add(took);
+                }
+
+                if (pacing is { } interval && Stopwatch.GetElapsedTime(start) < interval)
+                {
+                    await Task.Delay(interval - Stopwatch.GetElapsedTime(start));
                 }
             }
         })));

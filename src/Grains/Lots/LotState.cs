@@ -12,10 +12,13 @@ namespace ParkingGrains.Grains.Lots;
 /// A lot's state, rebuilt by applying its events in order. Apply never decides anything (the grain decided and
 /// recorded the outcome), so replay after a failover reproduces exactly the state that was acknowledged.
 /// </summary>
-public sealed class LotState : IJournaledStateOf<LotEvent>
+public sealed class LotState : IJournaledStateOf<LotEvent>, IJournaledHistoryOf<LotEvent>
 {
     /// <summary>How long a command id is remembered, measured in the lot's own event time.</summary>
     public static readonly TimeSpan DedupRetention = TimeSpan.FromDays(7);
+
+    /// <summary>At most this many command ids are remembered (days of traffic for a busy lot), bounding memory and replay.</summary>
+    public const int DedupCapacity = 20_000;
 
     private SlotAllocationIndex? _index;
     private Dictionary<string, string>? _sessionByPlate;
@@ -33,17 +36,26 @@ public sealed class LotState : IJournaledStateOf<LotEvent>
 
     public Dictionary<string, ReservationView> Reservations { get; set; } = [];
 
+    // Command results are rebuilt from the events before a snapshot (they carry them), so snapshots stay small.
+    [JsonIgnore]
     public Dictionary<string, EntryDecision> EntryResults { get; set; } = [];
 
+    [JsonIgnore]
     public Dictionary<string, ExitDecision> ExitResults { get; set; } = [];
 
+    [JsonIgnore]
     public Dictionary<string, PaymentResult> PaymentResults { get; set; } = [];
 
+    [JsonIgnore]
     public Dictionary<string, ReservationResult> ReservationResults { get; set; } = [];
 
+    [JsonIgnore]
     public Dictionary<string, OverrideResult> OverrideResults { get; set; } = [];
 
+    [JsonIgnore]
     public List<DedupEntry> DedupLog { get; set; } = [];
+
+    int IJournaledHistoryOf<LotEvent>.HistoryEvents => DedupCapacity;
 
     [JsonIgnore]
     public SlotAllocationIndex Index => _index ??= BuildIndex();
@@ -62,6 +74,71 @@ public sealed class LotState : IJournaledStateOf<LotEvent>
 
     public void Apply(LotEvent @event)
     {
+        ApplyChange(@event);
+        RememberResult(@event);
+    }
+
+    /// <summary>Events before a snapshot: only their command results are needed (the snapshot has their effect).</summary>
+    public void ApplyHistory(LotEvent @event) => RememberResult(@event);
+
+    private void RememberResult(LotEvent @event)
+    {
+        switch (@event)
+        {
+            case VehicleEntered e:
+                Remember($"entry:{e.EventId}", e.OccurredAt);
+                EntryResults[e.EventId] = e.Decision;
+                break;
+            case EntryDenied e:
+                Remember($"entry:{e.EventId}", e.OccurredAt);
+                EntryResults[e.EventId] = e.Decision;
+                break;
+            case VehicleExited e:
+                Remember($"exit:{e.EventId}", e.OccurredAt);
+                ExitResults[e.EventId] = e.Decision;
+                break;
+            case SessionForceClosed e:
+                Remember($"exit:{e.EventId}", e.OccurredAt);
+                ExitResults[e.EventId] = e.Decision;
+                break;
+            case ExitDenied e:
+                Remember($"exit:{e.EventId}", e.OccurredAt);
+                ExitResults[e.EventId] = e.Decision;
+                break;
+            case PaymentRecorded e:
+                Remember($"payment:{e.EventId}", e.OccurredAt);
+                PaymentResults[e.EventId] = e.Result;
+                break;
+            case PaymentRejected e:
+                Remember($"payment:{e.EventId}", e.OccurredAt);
+                PaymentResults[e.EventId] = e.Result;
+                break;
+            case SlotOverridden e:
+                Remember($"override:{e.EventId}", e.OccurredAt);
+                OverrideResults[e.EventId] = e.Result;
+                break;
+            case SlotOverrideRejected e:
+                Remember($"override:{e.EventId}", e.OccurredAt);
+                OverrideResults[e.EventId] = e.Result;
+                break;
+            case ReservationBooked e:
+                Remember($"reservation:{e.EventId}", e.OccurredAt);
+                ReservationResults[e.EventId] = e.Result;
+                break;
+            case ReservationRejected e:
+                Remember($"reservation:{e.EventId}", e.OccurredAt);
+                ReservationResults[e.EventId] = e.Result;
+                break;
+            case ReservationCancelled e:
+                Remember($"reservation:{e.EventId}", e.OccurredAt);
+                ReservationResults[e.EventId] = e.Result;
+                break;
+        }
+    }
+
+    // Refusals change nothing but the command results, which RememberResult records.
+    private void ApplyChange(LotEvent @event)
+    {
         switch (@event)
         {
             case LotConfigured configured:
@@ -70,23 +147,11 @@ public sealed class LotState : IJournaledStateOf<LotEvent>
             case VehicleEntered entered:
                 ApplyEntered(entered);
                 break;
-            case EntryDenied denied:
-                Remember($"entry:{denied.EventId}", denied.OccurredAt);
-                EntryResults[denied.EventId] = denied.Decision;
-                break;
             case VehicleExited exited:
                 CloseSession(exited.SessionId);
-                Remember($"exit:{exited.EventId}", exited.OccurredAt);
-                ExitResults[exited.EventId] = exited.Decision;
                 break;
             case SessionForceClosed forced:
                 CloseSession(forced.SessionId);
-                Remember($"exit:{forced.EventId}", forced.OccurredAt);
-                ExitResults[forced.EventId] = forced.Decision;
-                break;
-            case ExitDenied denied:
-                Remember($"exit:{denied.EventId}", denied.OccurredAt);
-                ExitResults[denied.EventId] = denied.Decision;
                 break;
             case PaymentRecorded paid:
                 if (Sessions.TryGetValue(paid.SessionId, out var session))
@@ -94,38 +159,18 @@ public sealed class LotState : IJournaledStateOf<LotEvent>
                     Sessions[paid.SessionId] = session with { AmountPaid = session.AmountPaid + paid.Amount.Amount, FreeExitUntil = paid.FreeExitUntil ?? session.FreeExitUntil };
                 }
 
-                Remember($"payment:{paid.EventId}", paid.OccurredAt);
-                PaymentResults[paid.EventId] = paid.Result;
-                break;
-            case PaymentRejected rejected:
-                Remember($"payment:{rejected.EventId}", rejected.OccurredAt);
-                PaymentResults[rejected.EventId] = rejected.Result;
                 break;
             case SlotOverridden overridden:
                 var slot = Slots[overridden.SlotId];
                 slot.Override = overridden.Override;
                 slot.OverrideReason = overridden.Override == SlotOverride.Automatic ? null : overridden.Reason;
                 SyncIndex(overridden.SlotId);
-                Remember($"override:{overridden.EventId}", overridden.OccurredAt);
-                OverrideResults[overridden.EventId] = overridden.Result;
-                break;
-            case SlotOverrideRejected rejected:
-                Remember($"override:{rejected.EventId}", rejected.OccurredAt);
-                OverrideResults[rejected.EventId] = rejected.Result;
                 break;
             case ReservationBooked booked:
                 Reservations[booked.Reservation.ReservationId] = booked.Reservation;
-                Remember($"reservation:{booked.EventId}", booked.OccurredAt);
-                ReservationResults[booked.EventId] = booked.Result;
-                break;
-            case ReservationRejected rejected:
-                Remember($"reservation:{rejected.EventId}", rejected.OccurredAt);
-                ReservationResults[rejected.EventId] = rejected.Result;
                 break;
             case ReservationCancelled cancelled:
                 EndReservation(cancelled.ReservationId);
-                Remember($"reservation:{cancelled.EventId}", cancelled.OccurredAt);
-                ReservationResults[cancelled.EventId] = cancelled.Result;
                 break;
             case ReservationHeld held:
                 var reservation = Reservations[held.ReservationId];
@@ -179,8 +224,6 @@ public sealed class LotState : IJournaledStateOf<LotEvent>
             InsideByCard[card] = InsideByCard.GetValueOrDefault(card) + 1;
         }
 
-        Remember($"entry:{entered.EventId}", entered.OccurredAt);
-        EntryResults[entered.EventId] = entered.Decision;
     }
 
     private void CloseSession(string sessionId)
@@ -276,14 +319,20 @@ public sealed class LotState : IJournaledStateOf<LotEvent>
     private void Remember(string key, DateTimeOffset at)
     {
         DedupLog.Add(new DedupEntry(key, at));
-        if (DedupLog.Count < 1024 || DedupLog[0].At > at - DedupRetention)
+        var cutoff = at - DedupRetention;
+        var expiredCount = DedupLog.Count > DedupCapacity ? DedupLog.Count - DedupCapacity : 0;
+        while (expiredCount < DedupLog.Count && DedupLog[expiredCount].At <= cutoff && DedupLog.Count >= 1024)
+        {
+            expiredCount++;
+        }
+
+        if (expiredCount == 0)
         {
             return;
         }
 
-        var cutoff = at - DedupRetention;
-        var expired = DedupLog.TakeWhile(e => e.At <= cutoff).ToList();
-        DedupLog.RemoveRange(0, expired.Count);
+        var expired = DedupLog.GetRange(0, expiredCount);
+        DedupLog.RemoveRange(0, expiredCount);
         foreach (var entry in expired)
         {
             var colon = entry.Key.IndexOf(':');

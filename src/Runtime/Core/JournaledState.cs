@@ -48,10 +48,19 @@ internal sealed class JournaledState<TState, TEvent>(
             }
         }
 
-        foreach (var stored in await log.ReadAsync(activation.GrainId, streamName, Version))
+        var snapshotVersion = Version;
+        var history = State as IJournaledHistoryOf<TEvent>;
+        var readFrom = history is not null && snapshotVersion > 0 ? Math.Max(0, snapshotVersion - history.HistoryEvents) : snapshotVersion;
+        foreach (var stored in await log.ReadAsync(activation.GrainId, streamName, readFrom))
         {
             var @event = JsonSerializer.Deserialize<TEvent>(stored.PayloadJson, s_json)
                 ?? throw new InvalidOperationException($"Event {stored.Version} of {activation.GrainId}/{streamName} is empty.");
+            if (stored.Version <= snapshotVersion)
+            {
+                history!.ApplyHistory(@event);
+                continue;
+            }
+
             State.Apply(@event);
             Version = stored.Version;
         }

@@ -27,6 +27,9 @@ public sealed class GrainStateSerializer
         DictionaryKeyPolicy = null,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: true) },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+
+        // PostgreSQL jsonb re-orders keys (shortest first), so a polymorphic "$type" may not come first when read back.
+        AllowOutOfOrderMetadataProperties = true,
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,

@@ -70,6 +70,28 @@ public sealed class LotGrainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AfterASnapshot_RepeatsOfOlderCommandsStillReturnTheirOriginalDecisions()
+    {
+        // Enough decisions for a snapshot (every 1,000 events); command results are rebuilt from the events before it.
+        var lot = await ConfiguredLotAsync("L16", cars: 5);
+        var first = await lot.Enter(new EntryCommand("first", "L16-in", "OLD-1", null, VehicleClass.Car, T0));
+        for (var i = 0; i < 600; i++)
+        {
+            var entry = await lot.Enter(new EntryCommand($"in-{i}", "L16-in", $"CAR-{i}", null, VehicleClass.Car, T0.AddSeconds(i)));
+            await lot.Exit(new ExitCommand($"out-{i}", "L16-out", null, null, entry.Ticket, T0.AddSeconds(i)));
+        }
+
+        Assert.True((await lot.GetStatus()).Version > 1_000);
+        await RestartAllSilosAsync();
+
+        var repeat = await _cluster.GrainFactory.GetGrain<ILotGrain>("L16").Enter(new EntryCommand("first", "L16-in", "OLD-1", null, VehicleClass.Car, T0));
+        Assert.Equal((first.SessionId, first.Slot), (repeat.SessionId, repeat.Slot));
+        var exitRepeat = await _cluster.GrainFactory.GetGrain<ILotGrain>("L16").Exit(new ExitCommand("out-3", "L16-out", null, null, "T000005", T0));
+        Assert.True(exitRepeat.Open);
+        Assert.Single(await _cluster.GrainFactory.GetGrain<ILotGrain>("L16").GetActiveSessions(null));
+    }
+
+    [Fact]
     public async Task PlateAlreadyInside_IsDenied_OrFlagged_PerLotSetting()
     {
         var deny = await ConfiguredLotAsync("L3", cars: 3);
