@@ -50,7 +50,7 @@ install_dependencies() {
 
 # --- servers and exit -----------------------------------------------------------------------------
 services() { # services.sh needs root (PostgreSQL runs as the postgres user); an unset port means its default
-  as_root env RUN_DIR="$root/.run" PG_PORT="${PG_PORT:-}" REDIS_PORT="${REDIS_PORT:-}" MQTT_PORT="${MQTT_PORT:-}" \
+  as_root env RUN_DIR="${RUN_DIR:-$root/.run}" PG_PORT="${PG_PORT:-}" REDIS_PORT="${REDIS_PORT:-}" MQTT_PORT="${MQTT_PORT:-}" \
     MQTT_AUTH_PORT="${MQTT_AUTH_PORT:-}" "$root/scripts/services.sh" "$1"
 }
 
@@ -166,7 +166,7 @@ main() {
   services_started=1
   services start
   # shellcheck source=/dev/null
-  source "$root/.run/services.env"
+  source "${RUN_DIR:-$root/.run}/services.env"
 
   rm -rf "$results"; mkdir -p "$results"
   echo "building ParkingGrains.sln (Release)"

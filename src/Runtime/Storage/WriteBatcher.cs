@@ -21,6 +21,7 @@ internal sealed class WriteBatcher<TWrite> : IAsyncDisposable
     private readonly Func<Exception, bool> _isTransient;
     private readonly int _maxBatchSize;
     private readonly Task[] _workers;
+    private readonly SemaphoreSlim _draining = new(1, 1);
     private volatile TaskCompletionSource _hold = CreateReleasedHold();
     private long _batches;
     private long _writes;
@@ -86,9 +87,20 @@ internal sealed class WriteBatcher<TWrite> : IAsyncDisposable
         while (await _channel.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             await _hold.Task.ConfigureAwait(false);
-            while (batch.Count < _maxBatchSize && _channel.Reader.TryRead(out var write))
+
+            // One loop drains at a time, so a burst becomes one full batch rather than several partial ones;
+            // the batches themselves still execute concurrently.
+            await _draining.WaitAsync().ConfigureAwait(false);
+            try
             {
-                batch.Add(write);
+                while (batch.Count < _maxBatchSize && _channel.Reader.TryRead(out var write))
+                {
+                    batch.Add(write);
+                }
+            }
+            finally
+            {
+                _draining.Release();
             }
 
             if (batch.Count == 0)
