@@ -1,5 +1,6 @@
 using ParkingGrains.Grains;
 using ParkingGrains.Grains.Demo;
+using ParkingGrains.Grains.Lots;
 using ParkingGrains.Runtime;
 using ParkingGrains.Runtime.Hosting;
 using ParkingGrains.WebApi;
@@ -19,6 +20,8 @@ else
     builder.WebHost.UseUrls(builder.Configuration["Silo:HealthUrls"] ?? "http://127.0.0.1:0");
 }
 
+// Lot policy (Lots:PaidExitGrace, Lots:ReservationCheckPeriod, Lots:EarlyArrival, Lots:BarrierOpenTime).
+builder.Services.AddSingleton(builder.Configuration.GetSection("Lots").Get<LotOptions>() ?? new LotOptions());
 builder.Services.AddParkingGrainsSilo(silo => silo
     .UseConfiguration(builder.Configuration)
     .AddGrainAssembly(GrainsAssembly.Assembly));
