@@ -35,3 +35,6 @@ static IPEndPoint ResolveEndpoint(string value)
     var addresses = Dns.GetHostAddresses(host);
     return new IPEndPoint(addresses.First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork), int.Parse(value[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture));
 }
+
+/// <summary>Visible to WebApplicationFactory in the API tests.</summary>
+public partial class Program;

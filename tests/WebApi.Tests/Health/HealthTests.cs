@@ -1,0 +1,16 @@
+using System.Net;
+using ParkingGrains.WebApi.Tests.Infrastructure;
+
+namespace ParkingGrains.WebApi.Tests.Health;
+
+[Collection(ApiCollection.Name)]
+public sealed class HealthTests(ApiFixture fixture)
+{
+    [Fact]
+    public async Task TheWebHostReachesTheClusterThroughItsGateways()
+    {
+        var response = await fixture.CreateClient().GetAsync("/api/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"activeSilos\":2", await response.Content.ReadAsStringAsync());
+    }
+}
