@@ -1,3 +1,4 @@
+using System.Globalization;
 using ParkingGrains.Grains.Interfaces.Slots;
 using ParkingGrains.Grains.Slots.Events;
 using ParkingGrains.Runtime;
@@ -233,12 +234,12 @@ public sealed class SlotGrain(
 
         if (reading.DistanceCm is { } distance && (!double.IsFinite(distance) || distance < 0))
         {
-            throw new ArgumentException($"Reading {reading.Sequence} of sensor '{reading.SensorId}': distance {distance} cm is not a finite, non-negative number.", nameof(reading));
+            throw new ArgumentException($"Reading {reading.Sequence} of sensor '{reading.SensorId}': distance {distance.ToString(CultureInfo.InvariantCulture)} cm is not a finite, non-negative number.", nameof(reading));
         }
 
         if (reading.BatteryVolts is { } volts && (!double.IsFinite(volts) || volts < 0))
         {
-            throw new ArgumentException($"Reading {reading.Sequence} of sensor '{reading.SensorId}': battery {volts} V is not a finite, non-negative number.", nameof(reading));
+            throw new ArgumentException($"Reading {reading.Sequence} of sensor '{reading.SensorId}': battery {volts.ToString(CultureInfo.InvariantCulture)} V is not a finite, non-negative number.", nameof(reading));
         }
 
         RequireTime(reading.Time, now, nameof(reading));
