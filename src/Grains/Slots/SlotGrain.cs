@@ -9,7 +9,7 @@ namespace ParkingGrains.Grains.Slots;
 /// A slot's sensor side. Each reading is decided synchronously within one turn: duplicates (by the sensor's
 /// sequence) are ignored, occupancy changes are debounced, and only what changes the slot's story — a confirmed
 /// change, a suppressed flap, a battery alarm, an outage — is recorded, acknowledged once durable. Plain readings
-/// and heartbeats stay in memory: they arrive every few seconds per slot and would flood the history.
+/// and heartbeats stay in memory: every slot sends them continuously and they would flood the history.
 /// </summary>
 [Reentrant]
 public sealed class SlotGrain(
