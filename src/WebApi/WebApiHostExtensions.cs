@@ -8,6 +8,12 @@ public static class WebApiHostExtensions
     public static WebApplicationBuilder AddParkingGrainsWebApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<Errors.GrainExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.Services.AddOpenApi();
+
+        // Bodies are small commands; a megabyte is generous and stops abuse early (413).
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         return builder;
     }
 
@@ -20,6 +26,18 @@ public static class WebApiHostExtensions
             "<title>ParkingGrains</title></head><body><h1>ParkingGrains</h1><p>The cluster is up. The dashboard arrives with the web API issue.</p></body></html>",
             "text/html"));
         app.MapGet("/api/health", (IClusterClient client) => Results.Ok(new { status = "ok", activeSilos = client.ActiveSilos.Count }));
+        app.MapOpenApi();
+        app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "ParkingGrains API"));
+        return app;
+    }
+
+    /// <summary>The domain API; it relies on the authentication scheme and the policies admin/operator/driver/gate-or-operator.</summary>
+    public static WebApplication MapParkingGrainsDomainApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api");
+        Endpoints.LotEndpoints.Map(api);
+        Endpoints.GateEndpoints.Map(api);
+        Endpoints.SystemEndpoints.Map(api);
         return app;
     }
 }

@@ -60,6 +60,7 @@ public sealed class LotGrain(
 
         journal.Raise(new LotConfigured(layout, tariff, _time.GetUtcNow()));
         await journal.ConfirmAsync();
+        await GrainFactory.GetGrain<ILotDirectoryGrain>(ILotDirectoryGrain.Key).Register(new LotSummary(LotId, layout.Name, layout.TimeZoneId, layout.Currency));
         foreach (var gate in layout.Gates)
         {
             await GrainFactory.GetGrain<IGateGrain>(gate.GateId).Assign(new GateAssignment(LotId, gate));

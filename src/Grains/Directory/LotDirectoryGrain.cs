@@ -1,0 +1,21 @@
+using ParkingGrains.Grains.Interfaces.Lots;
+using ParkingGrains.Runtime;
+
+namespace ParkingGrains.Grains.Directory;
+
+public sealed class LotDirectoryGrain([PersistentState("lots")] IPersistentState<LotDirectoryState> state) : Grain, ILotDirectoryGrain
+{
+    public async Task Register(LotSummary lot)
+    {
+        if (state.State.Lots.TryGetValue(lot.LotId, out var existing) && existing == lot)
+        {
+            return;
+        }
+
+        state.State.Lots[lot.LotId] = lot;
+        await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<LotSummary>> List() =>
+        Task.FromResult<IReadOnlyList<LotSummary>>(state.State.Lots.Values.OrderBy(l => l.LotId, StringComparer.Ordinal).ToList());
+}

@@ -1,0 +1,115 @@
+using ParkingGrains.Grains.Interfaces.Lots;
+using ParkingGrains.Runtime;
+
+namespace ParkingGrains.WebApi.Endpoints;
+
+/// <summary>Lots: public status, operator views and actions, admin configuration.</summary>
+internal static class LotEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var lots = api.MapGroup("/lots").WithTags("Lots");
+
+        lots.MapGet("/", (IGrainFactory grains) => grains.GetGrain<ILotDirectoryGrain>(ILotDirectoryGrain.Key).List())
+            .WithSummary("All lots (public)").AllowAnonymous();
+
+        lots.MapGet("/{lotId}", async (string lotId, IGrainFactory grains) =>
+            await grains.GetGrain<ILotGrain>(lotId).GetStatus() is { Configured: true } status ? Results.Ok(status) : NotFound(lotId))
+            .WithSummary("Free counts per vehicle class (public)").AllowAnonymous();
+
+        lots.MapGet("/{lotId}/slots", async (string lotId, IGrainFactory grains) =>
+            await Configured(grains, lotId) is { } lot ? Results.Ok(await lot.GetSlots()) : NotFound(lotId))
+            .WithSummary("Slot map").RequireAuthorization("operator");
+
+        lots.MapGet("/{lotId}/sessions", async (string lotId, string? plate, IGrainFactory grains) =>
+            await Configured(grains, lotId) is { } lot ? Results.Ok(await lot.GetActiveSessions(plate)) : NotFound(lotId))
+            .WithSummary("Active sessions, optionally searched by plate").RequireAuthorization("operator");
+
+        lots.MapPost("/{lotId}/sessions/{sessionId}/force-exit", async (string lotId, string sessionId, ForceExitRequest body, HttpContext http, IGrainFactory grains) =>
+        {
+            if (await Configured(grains, lotId) is not { } lot)
+            {
+                return NotFound(lotId);
+            }
+
+            var decision = await lot.ForceExit(new ForceExitCommand(body.EventId, sessionId, Identity.Name(http.User), body.Reason, DateTimeOffset.UtcNow));
+            return decision.Open ? Results.Ok(decision) : Refused(decision.Reason, decision.ReasonText);
+        }).WithSummary("Emergency force-exit").RequireAuthorization("operator");
+
+        lots.MapPost("/{lotId}/slots/{slotId}/override", async (string lotId, string slotId, SlotOverrideRequest body, HttpContext http, IGrainFactory grains) =>
+        {
+            if (await Configured(grains, lotId) is not { } lot)
+            {
+                return NotFound(lotId);
+            }
+
+            var result = await lot.OverrideSlot(new SlotOverrideCommand(body.EventId, slotId, body.Override, body.Reason, Identity.Name(http.User), DateTimeOffset.UtcNow));
+            return result.Applied ? Results.Ok(result) : Refused(result.Reason, result.ReasonText);
+        }).WithSummary("Manual slot override").RequireAuthorization("operator");
+
+        lots.MapGet("/{lotId}/layout", async (string lotId, IGrainFactory grains) =>
+            await grains.GetGrain<ILotGrain>(lotId).GetLayout() is { } layout ? Results.Ok(layout) : NotFound(lotId))
+            .WithSummary("The lot's layout").RequireAuthorization("admin");
+
+        lots.MapPut("/{lotId}/configuration", async (string lotId, LotConfigurationRequest body, IGrainFactory grains) =>
+        {
+            var result = await grains.GetGrain<ILotGrain>(lotId).Configure(body.Layout, body.Tariff);
+            return result.Applied
+                ? Results.Ok(result)
+                : Results.ValidationProblem(
+                    result.Problems.GroupBy(p => p.Location).ToDictionary(g => g.Key, g => g.Select(p => $"{p.Code}: {p.Message}").ToArray()),
+                    title: "The layout was rejected; nothing was applied", statusCode: StatusCodes.Status422UnprocessableEntity);
+        }).WithSummary("Apply a layout and tariff, whole or not at all").RequireAuthorization("admin");
+
+        lots.MapGet("/{lotId}/reservations", async (string lotId, IGrainFactory grains) =>
+            await Configured(grains, lotId) is { } lot ? Results.Ok(await lot.GetReservations()) : NotFound(lotId))
+            .WithSummary("Open reservations").RequireAuthorization("operator");
+
+        lots.MapPost("/{lotId}/reservations", async (string lotId, ReservationRequest body, HttpContext http, IGrainFactory grains) =>
+        {
+            if (await Configured(grains, lotId) is not { } lot)
+            {
+                return NotFound(lotId);
+            }
+
+            var result = await lot.Reserve(new ReservationCommand(body.EventId, Identity.Name(http.User), body.Plate, body.CardId, body.VehicleClass, body.SlotId, body.From, body.To, DateTimeOffset.UtcNow));
+            return result.Accepted ? Results.Ok(result) : Refused(result.Reason, result.ReasonText);
+        }).WithSummary("Reserve a slot or a class for a window").RequireAuthorization("driver");
+
+        lots.MapDelete("/{lotId}/reservations/{reservationId}", async (string lotId, string reservationId, string eventId, HttpContext http, IGrainFactory grains) =>
+        {
+            if (await Configured(grains, lotId) is not { } lot)
+            {
+                return NotFound(lotId);
+            }
+
+            var result = await lot.CancelReservation(new CancelReservationCommand(eventId, reservationId, Identity.Name(http.User), DateTimeOffset.UtcNow));
+            return result.Accepted ? Results.Ok(result) : Refused(result.Reason, result.ReasonText);
+        }).WithSummary("Cancel your reservation").RequireAuthorization("driver");
+
+        lots.MapPost("/{lotId}/payments", async (string lotId, PaymentRequestBody body, IGrainFactory grains) =>
+        {
+            if (await Configured(grains, lotId) is not { } lot)
+            {
+                return NotFound(lotId);
+            }
+
+            var result = await lot.Pay(new PaymentCommand(body.EventId, body.SessionIdOrTicket, new Grains.Interfaces.Money(body.Amount, body.Currency), body.Method, DateTimeOffset.UtcNow, body.Reference));
+            return result.Accepted ? Results.Ok(result) : Refused(result.Reason, result.ReasonText);
+        }).WithSummary("Record a payment towards a stay").RequireAuthorization("operator");
+    }
+
+    public static IResult NotFound(string what) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"'{what}' does not exist.");
+
+    /// <summary>A well-formed command the domain refused: 422 with the stable reason code.</summary>
+    public static IResult Refused(DenialReason? reason, string? text) =>
+        Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: reason?.ToString() ?? "Refused", detail: text,
+            extensions: new Dictionary<string, object?> { ["reason"] = reason?.ToString() });
+
+    private static async Task<ILotGrain?> Configured(IGrainFactory grains, string lotId)
+    {
+        var lot = grains.GetGrain<ILotGrain>(lotId);
+        return (await lot.GetStatus()).Configured ? lot : null;
+    }
+}
