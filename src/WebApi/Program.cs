@@ -5,7 +5,12 @@ using ParkingGrains.WebApi;
 
 // Standalone web host for a cluster: reaches the silos through the gateways in Cluster:Gateways (host:port, comma separated).
 var builder = WebApplication.CreateBuilder(args);
-builder.WebHost.UseUrls(builder.Configuration["Web:Urls"] ?? "http://localhost:8080");
+// Web:Urls, else the standard ASPNETCORE_URLS / ASPNETCORE_HTTP_PORTS (containers), else localhost:8080 for development.
+if (builder.Configuration["Web:Urls"] ?? (builder.Configuration["URLS"] is null && builder.Configuration["HTTP_PORTS"] is null ? "http://localhost:8080" : null) is { } urls)
+{
+    builder.WebHost.UseUrls(urls);
+}
+
 builder.Services.AddParkingGrainsClient(options =>
 {
     options.ClusterId = builder.Configuration["Cluster:ClusterId"] ?? options.ClusterId;
