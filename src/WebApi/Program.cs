@@ -6,7 +6,8 @@ using ParkingGrains.WebApi;
 // Standalone web host for a cluster: reaches the silos through the gateways in Cluster:Gateways (host:port, comma separated).
 var builder = WebApplication.CreateBuilder(args);
 // Web:Urls, else the standard ASPNETCORE_URLS / ASPNETCORE_HTTP_PORTS (containers), else localhost:8080 for development.
-if (builder.Configuration["Web:Urls"] ?? (builder.Configuration["URLS"] is null && builder.Configuration["HTTP_PORTS"] is null ? "http://localhost:8080" : null) is { } urls)
+var standardUrlsSet = builder.Configuration["URLS"] is not null || builder.Configuration["HTTP_PORTS"] is not null;
+if ((builder.Configuration["Web:Urls"] ?? (standardUrlsSet ? null : "http://localhost:8080")) is { } urls)
 {
     builder.WebHost.UseUrls(urls);
 }
