@@ -1,0 +1,3 @@
+namespace ParkingGrains.Grains.Payments.Events;
+
+public sealed record PaymentFailed(string Reason, DateTimeOffset OccurredAt) : PaymentEvent(OccurredAt);
