@@ -38,6 +38,7 @@ public static class WebApiHostExtensions
         Endpoints.LotEndpoints.Map(api);
         Endpoints.GateEndpoints.Map(api);
         Endpoints.SystemEndpoints.Map(api);
+        Endpoints.PaymentEndpoints.Map(api);
         return app;
     }
 }

@@ -1,0 +1,42 @@
+using ParkingGrains.Grains.Interfaces.Payments;
+using ParkingGrains.Grains.Payments;
+using ParkingGrains.Runtime;
+
+namespace ParkingGrains.WebApi.Endpoints;
+
+/// <summary>Payments: VietQR codes, payments for a stay, and the idempotent confirm used by operators and bank callbacks.</summary>
+internal static class PaymentEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var payments = api.MapGroup("/payments").WithTags("Payments");
+
+        payments.MapPost("/vietqr", (VietQrRequest body) =>
+        {
+            var payload = VietQrPayload.Build(body.BankBin, body.AccountNumber, body.Amount, body.Purpose);
+            return Results.Ok(new VietQrResponse(payload, QrCodeRenderer.RenderPngBase64(payload)));
+        }).WithSummary("An EMVCo/NAPAS VietQR payload and its PNG").RequireAuthorization("driver");
+
+        payments.MapPut("/{paymentId}", async (string paymentId, PaymentRequest body, IGrainFactory grains) =>
+            Results.Ok(await grains.GetGrain<IPaymentGrain>(paymentId).Create(body)))
+            .WithSummary("Create (or repeat) a payment for a stay; VietQR payments return their code").RequireAuthorization("driver");
+
+        payments.MapGet("/{paymentId}", async (string paymentId, IGrainFactory grains) =>
+            await grains.GetGrain<IPaymentGrain>(paymentId).Get() is { } payment ? Results.Ok(payment) : LotEndpoints.NotFound(paymentId))
+            .WithSummary("Payment status").RequireAuthorization("driver");
+
+        payments.MapPost("/{paymentId}/confirm", async (string paymentId, PaymentConfirmation body, IGrainFactory grains) =>
+        {
+            var result = await grains.GetGrain<IPaymentGrain>(paymentId).Confirm(body);
+            return result.Accepted ? Results.Ok(result) : Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: result.Reason?.ToString() ?? "Refused", detail: result.ReasonText);
+        }).WithSummary("Confirm a payment (manual or bank callback); idempotent by eventId").RequireAuthorization("operator");
+
+        payments.MapPost("/{paymentId}/refund", async (string paymentId, string eventId, string reason, IGrainFactory grains) =>
+        {
+            var result = await grains.GetGrain<IPaymentGrain>(paymentId).Refund(eventId, reason);
+            return result.Accepted ? Results.Ok(result) : Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: result.Reason?.ToString() ?? "Refused", detail: result.ReasonText);
+        }).WithSummary("Refund a paid payment").RequireAuthorization("admin");
+    }
+}

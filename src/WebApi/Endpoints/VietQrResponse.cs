@@ -1,0 +1,3 @@
+namespace ParkingGrains.WebApi.Endpoints;
+
+public sealed record VietQrResponse(string Payload, string PngBase64);
