@@ -62,20 +62,25 @@ public sealed class SqliteParkingHistory : IParkingHistory
         "LEFT JOIN seed ON seed.lot = s.lot AND seed.class = s.class " +
         "ORDER BY s.lot, s.class, b.bucket";
 
-    // Entries are materialised once so the join by session id is a hash-like lookup (SQLite builds an automatic
-    // index on the materialised rows) instead of a scan per stay. Median: the middle one or two of each group.
+    // Stays are paired with their entries by grouping ends and entries on (lot, session id): one sort, where a join
+    // on the JSON session id would have no index to use and rescan the entries for every stay.
+    // Median: the middle one or two of each group.
     private const string StaysSql =
         "WITH " + Spans + ", " +
         "ends AS (" +
-        " SELECT e.grain_key AS lot, json_extract(e.payload, '$.sessionId') AS session_id, e.kind, e.occurred_at, {class} AS class," +
+        " SELECT e.grain_key AS lot, json_extract(e.payload, '$.sessionId') AS session_id, e.kind, e.occurred_at AS ended, {class} AS class," +
         " strftime($pattern, e.occurred_at, z.shift) AS bucket" +
         " FROM " + InRange + " WHERE " + LotEvents + " AND e.kind IN ('" + Exited + "', '" + ForceClosed + "') AND " + LotFilter + "), " +
-        "starts AS MATERIALIZED (" +
-        " SELECT e.grain_key AS lot, json_extract(e.payload, '$.sessionId') AS session_id, e.occurred_at" +
+        "starts AS (" +
+        " SELECT e.grain_key AS lot, json_extract(e.payload, '$.sessionId') AS session_id, e.occurred_at AS entered" +
         " FROM event_log e WHERE " + LotEvents + " AND e.kind = '" + Entered + "' AND e.occurred_at < $to AND " + LotFilter + "), " +
+        "paired AS (" +
+        " SELECT lot, max(bucket) AS bucket, max(class) AS class, max(kind) AS kind, max(ended) AS ended, max(entered) AS entered" +
+        " FROM (SELECT lot, session_id, bucket, class, kind, ended, NULL AS entered FROM ends" +
+        "  UNION ALL SELECT lot, session_id, NULL, NULL, NULL, NULL, entered FROM starts)" +
+        " GROUP BY lot, session_id HAVING max(ended) IS NOT NULL AND max(entered) IS NOT NULL), " +
         "stays AS (" +
-        " SELECT n.bucket, n.lot, n.class, n.kind, round((julianday(n.occurred_at) - julianday(s.occurred_at)) * 86400000.0) / 1000.0 AS seconds" +
-        " FROM ends n JOIN starts s ON s.lot = n.lot AND s.session_id = n.session_id), " +
+        " SELECT bucket, lot, class, kind, round((julianday(ended) - julianday(entered)) * 86400000.0) / 1000.0 AS seconds FROM paired), " +
         "ranked AS (" +
         " SELECT *, row_number() OVER (PARTITION BY bucket, lot, class ORDER BY seconds) AS rn, count(*) OVER (PARTITION BY bucket, lot, class) AS n FROM stays) " +
         "SELECT bucket, lot, class, count(*), sum(kind = '" + ForceClosed + "'), avg(seconds), avg(CASE WHEN rn IN ((n + 1) / 2, (n + 2) / 2) THEN seconds END) " +
