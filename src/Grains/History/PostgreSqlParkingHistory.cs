@@ -1,0 +1,244 @@
+using Npgsql;
+using NpgsqlTypes;
+using ParkingGrains.Grains.Interfaces;
+using ParkingGrains.Grains.Interfaces.Lots;
+using static ParkingGrains.Grains.History.HistoryNames;
+
+namespace ParkingGrains.Grains.History;
+
+/// <summary>
+/// Reports over the PostgreSQL event log. Each report is one statement that filters on the report index
+/// (service_id, grain_type, kind, occurred_at), buckets with date_trunc on <c>occurred_at AT TIME ZONE zone</c> (so
+/// DST is PostgreSQL's own tz database) and aggregates in the server; only the result rows travel.
+/// </summary>
+public sealed class PostgreSqlParkingHistory : IParkingHistory, IAsyncDisposable
+{
+    private const string LotEvents = "service_id = $1 AND grain_type = '" + LotGrainType + "'";
+    private const string LotFilter = "($6::text[] IS NULL OR grain_key = ANY($6))";
+    private const string Moves = "kind IN ('" + Entered + "', '" + Exited + "', '" + ForceClosed + "')";
+
+    private const string ZonesSql =
+        "SELECT DISTINCT ON (grain_key) grain_key, payload->'layout'->>'timeZoneId' FROM event_log " +
+        "WHERE " + LotEvents + " AND kind = '" + Configured + "' AND ($2::text[] IS NULL OR grain_key = ANY($2)) " +
+        "ORDER BY grain_key, version DESC";
+
+    // $1 service, $2 from, $3 to, $4 unit, $5 zone, $6 lots, $7 class, $8 method, $9..$11 group by lot/class/method.
+    private const string RevenueSql =
+        "SELECT date_trunc($4, occurred_at AT TIME ZONE $5) AS bucket, " +
+        "CASE WHEN $9 THEN grain_key END AS lot, " +
+        "CASE WHEN $10 THEN payload->>'vehicleClass' END AS class, " +
+        "CASE WHEN $11 THEN payload->>'method' END AS method, " +
+        "payload->'amount'->>'currency' AS currency, " +
+        "sum((payload->'amount'->>'amount')::numeric) AS amount, count(*) AS payments " +
+        "FROM event_log WHERE " + LotEvents + " AND kind = '" + Payment + "' AND occurred_at >= $2 AND occurred_at < $3 AND " + LotFilter +
+        " AND ($7::text IS NULL OR payload->>'vehicleClass' = $7) AND ($8::text IS NULL OR payload->>'method' = $8) " +
+        "GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5";
+
+    // $1 service, $2 from, $3 to, $4 unit, $5 zone, $6 lots, $7 step. Without the class split, movements are counted
+    // from the index alone (grain_key is included); the seed is everything before the range.
+    private const string OccupancySql =
+        "WITH moves AS (" +
+        " SELECT grain_key AS lot, {class} AS class, date_trunc($4, occurred_at AT TIME ZONE $5) AS bucket," +
+        " count(*) FILTER (WHERE kind = '" + Entered + "') AS entries," +
+        " count(*) FILTER (WHERE kind = '" + Exited + "') AS exits," +
+        " count(*) FILTER (WHERE kind = '" + ForceClosed + "') AS forced" +
+        " FROM event_log WHERE " + LotEvents + " AND " + Moves + " AND occurred_at >= $2 AND occurred_at < $3 AND " + LotFilter +
+        " GROUP BY 1, 2, 3), " +
+        "seed AS (" +
+        " SELECT grain_key AS lot, {class} AS class, sum(CASE WHEN kind = '" + Entered + "' THEN 1 ELSE -1 END) AS inside" +
+        " FROM event_log WHERE " + LotEvents + " AND " + Moves + " AND occurred_at < $2 AND " + LotFilter +
+        " GROUP BY 1, 2), " +
+        "series AS (SELECT lot, class FROM moves UNION SELECT lot, class FROM seed), " +
+        "buckets AS (SELECT generate_series(date_trunc($4, $2 AT TIME ZONE $5), date_trunc($4, ($3 AT TIME ZONE $5) - interval '1 microsecond'), $7::interval) AS bucket) " +
+        "SELECT b.bucket, s.lot, s.class, coalesce(m.entries, 0), coalesce(m.exits, 0), coalesce(m.forced, 0), " +
+        " (coalesce(seed.inside, 0) + sum(coalesce(m.entries, 0) - coalesce(m.exits, 0) - coalesce(m.forced, 0))" +
+        "  OVER (PARTITION BY s.lot, s.class ORDER BY b.bucket))::bigint " +
+        "FROM series s CROSS JOIN buckets b " +
+        "LEFT JOIN moves m ON m.lot = s.lot AND m.class = s.class AND m.bucket = b.bucket " +
+        "LEFT JOIN seed ON seed.lot = s.lot AND seed.class = s.class " +
+        "ORDER BY s.lot, s.class, b.bucket";
+
+    // $1 service, $2 from, $3 to, $4 unit, $5 zone, $6 lots. A stay ends in the range; its entry is found by session id.
+    private const string StaysSql =
+        "WITH ends AS (" +
+        " SELECT grain_key AS lot, payload->>'sessionId' AS session_id, kind, occurred_at, {class} AS class" +
+        " FROM event_log WHERE " + LotEvents + " AND kind IN ('" + Exited + "', '" + ForceClosed + "') AND occurred_at >= $2 AND occurred_at < $3 AND " + LotFilter + "), " +
+        "starts AS (" +
+        " SELECT grain_key AS lot, payload->>'sessionId' AS session_id, occurred_at" +
+        " FROM event_log WHERE " + LotEvents + " AND kind = '" + Entered + "' AND occurred_at < $3 AND " + LotFilter + "), " +
+        "stays AS (" +
+        " SELECT e.lot, e.class, e.kind, date_trunc($4, e.occurred_at AT TIME ZONE $5) AS bucket, extract(epoch FROM e.occurred_at - s.occurred_at)::float8 AS seconds" +
+        " FROM ends e JOIN starts s ON s.lot = e.lot AND s.session_id = e.session_id) " +
+        "SELECT bucket, lot, class, count(*), count(*) FILTER (WHERE kind = '" + ForceClosed + "'), avg(seconds), " +
+        " percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) " +
+        "FROM stays GROUP BY 1, 2, 3 ORDER BY 1, 2, 3";
+
+    private const string LotHistorySql =
+        "SELECT version, kind, occurred_at, payload::text FROM event_log " +
+        "WHERE " + LotEvents + " AND grain_key = $2 AND stream = '" + LotStream + "' AND ($3::bigint IS NULL OR version < $3) " +
+        "ORDER BY version DESC LIMIT $4";
+
+    private const string ByClass = "coalesce(payload->>'vehicleClass', '')";
+    private const string AllClasses = "''";
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _serviceId;
+
+    public PostgreSqlParkingHistory(string connectionString, string serviceId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(connectionString);
+        ArgumentException.ThrowIfNullOrEmpty(serviceId);
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _serviceId = serviceId;
+    }
+
+    public async Task<IReadOnlyList<RevenueRow>> GetRevenueAsync(RevenueQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        HistoryTime.RequireRange(query.From, query.To);
+        var zone = await ZoneAsync(query.TimeZoneId, query.LotIds, cancellationToken).ConfigureAwait(false);
+
+        await using var command = _dataSource.CreateCommand(RevenueSql);
+        AddRange(command, query.From, query.To, query.Bucket, zone, query.LotIds);
+        command.Parameters.Add(Text(Json(query.VehicleClass)));
+        command.Parameters.Add(Text(Json(query.Method)));
+        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = query.GroupBy.HasFlag(RevenueGrouping.Lot) });
+        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = query.GroupBy.HasFlag(RevenueGrouping.VehicleClass) });
+        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = query.GroupBy.HasFlag(RevenueGrouping.PaymentMethod) });
+
+        var rows = new List<RevenueRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new RevenueRow(
+                reader.GetDateTime(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                Parse<VehicleClass>(reader.IsDBNull(2) ? null : reader.GetString(2)),
+                Parse<PaymentMethod>(reader.IsDBNull(3) ? null : reader.GetString(3)),
+                reader.GetString(4),
+                reader.GetDecimal(5),
+                reader.GetInt64(6)));
+        }
+
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<OccupancyRow>> GetOccupancyAsync(OccupancyQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        HistoryTime.RequireRange(query.From, query.To);
+        var zone = await ZoneAsync(query.TimeZoneId, query.LotIds, cancellationToken).ConfigureAwait(false);
+
+        await using var command = _dataSource.CreateCommand(OccupancySql.Replace("{class}", query.ByVehicleClass ? ByClass : AllClasses, StringComparison.Ordinal));
+        AddRange(command, query.From, query.To, query.Bucket, zone, query.LotIds);
+        command.Parameters.Add(Text(query.Bucket == HistoryBucket.Day ? "1 day" : "1 hour"));
+
+        var rows = new List<OccupancyRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new OccupancyRow(
+                reader.GetDateTime(0),
+                reader.GetString(1),
+                Parse<VehicleClass>(reader.GetString(2)),
+                reader.GetInt64(3),
+                reader.GetInt64(4),
+                reader.GetInt64(5),
+                reader.GetInt64(6)));
+        }
+
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<StayRow>> GetStaysAsync(StayQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        HistoryTime.RequireRange(query.From, query.To);
+        var zone = await ZoneAsync(query.TimeZoneId, query.LotIds, cancellationToken).ConfigureAwait(false);
+
+        await using var command = _dataSource.CreateCommand(StaysSql.Replace("{class}", query.ByVehicleClass ? ByClass : AllClasses, StringComparison.Ordinal));
+        AddRange(command, query.From, query.To, query.Bucket, zone, query.LotIds);
+
+        var rows = new List<StayRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new StayRow(
+                reader.GetDateTime(0),
+                reader.GetString(1),
+                Parse<VehicleClass>(reader.GetString(2)),
+                reader.GetInt64(3),
+                reader.GetInt64(4),
+                Seconds(reader.GetDouble(5)),
+                Seconds(reader.GetDouble(6))));
+        }
+
+        return rows;
+    }
+
+    public async Task<HistoryPage> GetLotHistoryAsync(string lotId, long? beforeVersion = null, int pageSize = 50, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(lotId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+
+        await using var command = _dataSource.CreateCommand(LotHistorySql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = lotId });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (object?)beforeVersion ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = pageSize + 1 });
+
+        var entries = new List<HistoryEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var kind = reader.GetString(1);
+            entries.Add(new HistoryEntry(reader.GetInt64(0), kind, reader.GetFieldValue<DateTimeOffset>(2), HistorySummary.Summarize(kind, reader.GetString(3))));
+        }
+
+        // One row more than asked says whether an older page exists.
+        return entries.Count > pageSize ? new HistoryPage(entries[..pageSize], entries[pageSize - 1].Version) : new HistoryPage(entries, null);
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private async Task<TimeZoneInfo> ZoneAsync(string? requested, IReadOnlyList<string>? lotIds, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(requested))
+        {
+            return HistoryTime.ResolveZone(requested, new Dictionary<string, string>());
+        }
+
+        await using var command = _dataSource.CreateCommand(ZonesSql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
+        command.Parameters.Add(Lots(lotIds));
+        var zones = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!reader.IsDBNull(1))
+            {
+                zones[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+
+        return HistoryTime.ResolveZone(null, zones);
+    }
+
+    // $1 service, $2 from, $3 to, $4 date_trunc unit, $5 IANA zone, $6 lots.
+    private void AddRange(NpgsqlCommand command, DateTimeOffset from, DateTimeOffset to, HistoryBucket bucket, TimeZoneInfo zone, IReadOnlyList<string>? lotIds)
+    {
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = from.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = to.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = HistoryTime.PostgreSqlUnit(bucket) });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = HistoryTime.IanaId(zone) });
+        command.Parameters.Add(Lots(lotIds));
+    }
+
+    private static NpgsqlParameter Lots(IReadOnlyList<string>? lotIds) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = lotIds is null ? DBNull.Value : lotIds.ToArray() };
+
+    private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
+
+    private static TimeSpan Seconds(double seconds) => TimeSpan.FromMilliseconds(Math.Round(seconds * 1000));
+}

@@ -1,0 +1,241 @@
+using ParkingGrains.Grains.History;
+using ParkingGrains.Grains.Interfaces;
+using ParkingGrains.Grains.Interfaces.Lots;
+using ParkingGrains.Runtime;
+using static ParkingGrains.Grains.Tests.Infrastructure.DomainCluster;
+
+namespace ParkingGrains.Grains.Tests.History;
+
+/// <summary>
+/// Stays driven through the real lot grains at known times, and the report values worked out by hand. The lots are
+/// in Europe/Berlin (UTC+2 in June): a stay at 21:40–22:50 UTC on 1 June is 23:40–00:50 local, so its payment and
+/// exit belong to 2 June — UTC bucketing would get them wrong. A third lot in Asia/Ho_Chi_Minh has no stays; its only
+/// role is that "all lots" share no time zone, so queries over all lots must name one. Run once per engine (fixture).
+/// </summary>
+public static class HistoryScenario
+{
+    public const string LotA = "hist-a";
+    public const string LotB = "hist-b";
+    public const string LotDst = "hist-dst";
+    public const string LotSaigon = "hist-hcm";
+
+    private static readonly DateTimeOffset D1 = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset D2 = D1.AddDays(1);
+
+    // Local midnights of 1, 2 and 3 June in Berlin.
+    private static readonly DateTimeOffset LocalJune1 = D1.AddHours(-2);
+    private static readonly DateTimeOffset LocalJune2 = D2.AddHours(-2);
+    private static readonly DateTimeOffset LocalJune3 = D2.AddDays(1).AddHours(-2);
+
+    private static DateTime Local(int day, int hour) => new(2026, 6, day, hour, 0, 0, DateTimeKind.Unspecified);
+
+    public static async Task RunAsync(IGrainFactory grains)
+    {
+        var a = grains.GetGrain<ILotGrain>(LotA);
+        var b = grains.GetGrain<ILotGrain>(LotB);
+        var dst = grains.GetGrain<ILotGrain>(LotDst);
+        Assert.True((await a.Configure(TestLayout(LotA, cars: 3, motorcycles: 2), Tariff())).Applied);
+        Assert.True((await b.Configure(TestLayout(LotB, cars: 2), Tariff())).Applied);
+        Assert.True((await dst.Configure(TestLayout(LotDst, cars: 4), Tariff())).Applied);
+        var saigon = grains.GetGrain<ILotGrain>(LotSaigon);
+        Assert.True((await saigon.Configure(TestLayout(LotSaigon, cars: 1) with { TimeZoneId = "Asia/Ho_Chi_Minh" }, Tariff())).Applied);
+
+        // Lot A, 1 June (UTC times; local = +2h).
+        await StayAsync(a, LotA, "A1", VehicleClass.Car, D1.AddHours(6).AddMinutes(10), (2.00m, PaymentMethod.Card, D1.AddHours(6).AddMinutes(50)), D1.AddHours(6).AddMinutes(55));
+        await StayAsync(a, LotA, "A2", VehicleClass.Motorcycle, D1.AddHours(6).AddMinutes(20), (0.50m, PaymentMethod.Cash, D1.AddHours(7).AddMinutes(5)), D1.AddHours(7).AddMinutes(10));
+        await StayAsync(a, LotA, "A3", VehicleClass.Car, D1.AddHours(7).AddMinutes(30), (3.50m, PaymentMethod.Cash, D1.AddHours(9).AddMinutes(15)), D1.AddHours(9).AddMinutes(20));
+        await StayAsync(a, LotA, "A4", VehicleClass.Car, D1.AddHours(21).AddMinutes(40), (3.50m, PaymentMethod.Card, D1.AddHours(22).AddMinutes(45)), D1.AddHours(22).AddMinutes(50));
+
+        // Lot A, 2 June: a force-closed motorcycle, a car still inside, a car leaving within the free grace.
+        var a5 = await EnterAsync(a, LotA, "A5", VehicleClass.Motorcycle, D2.AddHours(8));
+        Assert.True((await a.ForceExit(new ForceExitCommand("A5-force", a5, "op-1", "fire drill", D2.AddHours(9)))).Open);
+        await EnterAsync(a, LotA, "A6", VehicleClass.Car, D2.AddHours(8).AddMinutes(5));
+        await StayAsync(a, LotA, "A7", VehicleClass.Car, D2.AddHours(10), null, D2.AddHours(10).AddMinutes(5));
+
+        // Lot B, 1 June.
+        await StayAsync(b, LotB, "B1", VehicleClass.Car, D1.AddHours(6).AddMinutes(15), (2.00m, PaymentMethod.VietQr, D1.AddHours(6).AddMinutes(40)), D1.AddHours(6).AddMinutes(45));
+
+        // Around the end of summer time (25 Oct 2026, 03:00 CEST -> 02:00 CET): 01:30 CEST, 02:30 CEST, 02:30 CET, 03:30 CET.
+        var fallBack = new DateTimeOffset(2026, 10, 24, 23, 30, 0, TimeSpan.Zero);
+        for (var i = 0; i < 4; i++)
+        {
+            await EnterAsync(dst, LotDst, $"D{i}", VehicleClass.Car, fallBack.AddHours(i));
+        }
+    }
+
+    public static async Task AssertRevenueAsync(IParkingHistory history)
+    {
+        // Per local day, lots A and B together (the zone comes from their configuration).
+        Assert.Equal(
+            [new RevenueRow(Local(1, 0), null, null, null, "EUR", 8.00m, 4), new RevenueRow(Local(2, 0), null, null, null, "EUR", 3.50m, 1)],
+            await history.GetRevenueAsync(new RevenueQuery(LocalJune1, LocalJune3) { LotIds = [LotA, LotB] }));
+
+        // The same payments bucketed in UTC: the 22:45 UTC payment now falls on 1 June.
+        Assert.Equal(
+            [new RevenueRow(new DateTime(2026, 6, 1), null, null, null, "EUR", 11.50m, 5)],
+            await history.GetRevenueAsync(new RevenueQuery(D1, D2.AddDays(1)) { TimeZoneId = "UTC" }));
+
+        Assert.Equal(
+            [
+                new RevenueRow(Local(1, 0), LotA, VehicleClass.Car, PaymentMethod.Card, "EUR", 2.00m, 1),
+                new RevenueRow(Local(1, 0), LotA, VehicleClass.Car, PaymentMethod.Cash, "EUR", 3.50m, 1),
+                new RevenueRow(Local(1, 0), LotA, VehicleClass.Motorcycle, PaymentMethod.Cash, "EUR", 0.50m, 1),
+                new RevenueRow(Local(1, 0), LotB, VehicleClass.Car, PaymentMethod.VietQr, "EUR", 2.00m, 1),
+                new RevenueRow(Local(2, 0), LotA, VehicleClass.Car, PaymentMethod.Card, "EUR", 3.50m, 1),
+            ],
+            await history.GetRevenueAsync(new RevenueQuery(LocalJune1, LocalJune3)
+            {
+                TimeZoneId = "Europe/Berlin",
+                GroupBy = RevenueGrouping.Lot | RevenueGrouping.VehicleClass | RevenueGrouping.PaymentMethod,
+            }));
+
+        Assert.Equal(
+            [
+                new RevenueRow(Local(1, 0), null, null, PaymentMethod.Card, "EUR", 2.00m, 1),
+                new RevenueRow(Local(1, 0), null, null, PaymentMethod.Cash, "EUR", 4.00m, 2),
+                new RevenueRow(Local(1, 0), null, null, PaymentMethod.VietQr, "EUR", 2.00m, 1),
+                new RevenueRow(Local(2, 0), null, null, PaymentMethod.Card, "EUR", 3.50m, 1),
+            ],
+            await history.GetRevenueAsync(new RevenueQuery(LocalJune1, LocalJune3) { TimeZoneId = "Europe/Berlin", GroupBy = RevenueGrouping.PaymentMethod }));
+
+        // Per local hour of lot A.
+        Assert.Equal(
+            [
+                new RevenueRow(Local(1, 8), null, null, null, "EUR", 2.00m, 1),
+                new RevenueRow(Local(1, 9), null, null, null, "EUR", 0.50m, 1),
+                new RevenueRow(Local(1, 11), null, null, null, "EUR", 3.50m, 1),
+                new RevenueRow(Local(2, 0), null, null, null, "EUR", 3.50m, 1),
+            ],
+            await history.GetRevenueAsync(new RevenueQuery(LocalJune1, LocalJune3, HistoryBucket.Hour) { LotIds = [LotA] }));
+
+        // Filters: cash only, by class, per hour.
+        Assert.Equal(
+            [
+                new RevenueRow(Local(1, 9), null, VehicleClass.Motorcycle, null, "EUR", 0.50m, 1),
+                new RevenueRow(Local(1, 11), null, VehicleClass.Car, null, "EUR", 3.50m, 1),
+            ],
+            await history.GetRevenueAsync(new RevenueQuery(LocalJune1, LocalJune3, HistoryBucket.Hour)
+            {
+                TimeZoneId = "Europe/Berlin",
+                Method = PaymentMethod.Cash,
+                GroupBy = RevenueGrouping.VehicleClass,
+            }));
+        Assert.Equal(
+            [new RevenueRow(Local(1, 0), LotB, null, null, "EUR", 2.00m, 1)],
+            await history.GetRevenueAsync(new RevenueQuery(LocalJune1, LocalJune3) { LotIds = [LotB], VehicleClass = VehicleClass.Car, GroupBy = RevenueGrouping.Lot }));
+        Assert.Empty(await history.GetRevenueAsync(new RevenueQuery(LocalJune1, LocalJune3) { LotIds = [LotA, LotB], VehicleClass = VehicleClass.Bus }));
+    }
+
+    public static async Task AssertOccupancyAsync(IParkingHistory history)
+    {
+        // Every hour 08:00-11:00 local of 1 June is present, also the one without movements.
+        Assert.Equal(
+            [
+                new OccupancyRow(Local(1, 8), LotA, null, 2, 1, 0, 1),
+                new OccupancyRow(Local(1, 9), LotA, null, 1, 1, 0, 1),
+                new OccupancyRow(Local(1, 10), LotA, null, 0, 0, 0, 1),
+                new OccupancyRow(Local(1, 11), LotA, null, 0, 1, 0, 0),
+            ],
+            await history.GetOccupancyAsync(new OccupancyQuery(D1.AddHours(6), D1.AddHours(10)) { LotIds = [LotA] }));
+
+        Assert.Equal(
+            [
+                new OccupancyRow(Local(1, 0), LotA, null, 4, 3, 0, 1),
+                new OccupancyRow(Local(2, 0), LotA, null, 3, 2, 1, 1),
+                new OccupancyRow(Local(1, 0), LotB, null, 1, 1, 0, 0),
+                new OccupancyRow(Local(2, 0), LotB, null, 0, 0, 0, 0),
+            ],
+            await history.GetOccupancyAsync(new OccupancyQuery(LocalJune1, LocalJune3, HistoryBucket.Day) { LotIds = [LotA, LotB] }));
+
+        // Starting on 2 June: the car that entered at 23:40 the evening before is carried in by the seed.
+        Assert.Equal(
+            [
+                new OccupancyRow(Local(2, 0), LotA, VehicleClass.Car, 2, 2, 0, 1),
+                new OccupancyRow(Local(2, 0), LotA, VehicleClass.Motorcycle, 1, 0, 1, 0),
+            ],
+            await history.GetOccupancyAsync(new OccupancyQuery(LocalJune2, LocalJune3, HistoryBucket.Day) { LotIds = [LotA], ByVehicleClass = true }));
+
+        // The repeated hour at the end of summer time is one local bucket (02:00 holds 02:30 CEST and 02:30 CET).
+        Assert.Equal(
+            [
+                new OccupancyRow(new DateTime(2026, 10, 25, 0, 0, 0), LotDst, null, 0, 0, 0, 0),
+                new OccupancyRow(new DateTime(2026, 10, 25, 1, 0, 0), LotDst, null, 1, 0, 0, 1),
+                new OccupancyRow(new DateTime(2026, 10, 25, 2, 0, 0), LotDst, null, 2, 0, 0, 3),
+                new OccupancyRow(new DateTime(2026, 10, 25, 3, 0, 0), LotDst, null, 1, 0, 0, 4),
+            ],
+            await history.GetOccupancyAsync(new OccupancyQuery(new DateTimeOffset(2026, 10, 24, 22, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 10, 25, 3, 0, 0, TimeSpan.Zero))
+            {
+                LotIds = [LotDst],
+            }));
+    }
+
+    public static async Task AssertStaysAsync(IParkingHistory history)
+    {
+        Assert.Equal(
+            [
+                new StayRow(Local(1, 0), LotA, null, 3, 0, new TimeSpan(0, 68, 20), TimeSpan.FromMinutes(50)),
+                new StayRow(Local(1, 0), LotB, null, 1, 0, TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(30)),
+                new StayRow(Local(2, 0), LotA, null, 3, 1, TimeSpan.FromMinutes(45), TimeSpan.FromMinutes(60)),
+            ],
+            await history.GetStaysAsync(new StayQuery(LocalJune1, LocalJune3) { TimeZoneId = "Europe/Berlin" }));
+
+        // Even counts take the mean of the middle two: cars of lot A on 1 June stayed 45 and 110 minutes.
+        Assert.Equal(
+            [
+                new StayRow(Local(1, 0), LotA, VehicleClass.Car, 2, 0, new TimeSpan(0, 77, 30), new TimeSpan(0, 77, 30)),
+                new StayRow(Local(1, 0), LotA, VehicleClass.Motorcycle, 1, 0, TimeSpan.FromMinutes(50), TimeSpan.FromMinutes(50)),
+            ],
+            await history.GetStaysAsync(new StayQuery(LocalJune1, LocalJune2) { LotIds = [LotA], ByVehicleClass = true }));
+    }
+
+    public static async Task AssertLotHistoryAsync(IParkingHistory history)
+    {
+        var first = await history.GetLotHistoryAsync(LotB, pageSize: 3);
+        Assert.Equal(["VehicleExited", "PaymentRecorded", "VehicleEntered"], first.Entries.Select(e => e.Kind));
+        Assert.Equal([4L, 3L, 2L], first.Entries.Select(e => e.Version));
+        Assert.Equal(D1.AddHours(6).AddMinutes(45), first.Entries[0].OccurredAt);
+        Assert.Contains("fee 2 EUR", first.Entries[0].Summary, StringComparison.Ordinal);
+        Assert.Equal($"2 EUR by vietQr for session {first.Entries[2].Summary.Split("session ")[1]}", first.Entries[1].Summary);
+        Assert.StartsWith("P-B1 (car) entered at hist-b-in, slot c1", first.Entries[2].Summary, StringComparison.Ordinal);
+        Assert.Equal(2L, first.NextBeforeVersion);
+
+        var second = await history.GetLotHistoryAsync(LotB, first.NextBeforeVersion, pageSize: 3);
+        Assert.Equal(["LotConfigured"], second.Entries.Select(e => e.Kind));
+        Assert.Contains("Europe/Berlin", second.Entries[0].Summary, StringComparison.Ordinal);
+        Assert.Null(second.NextBeforeVersion);
+
+        var forced = (await history.GetLotHistoryAsync(LotA, pageSize: 100)).Entries.Single(e => e.Kind == "SessionForceClosed");
+        Assert.EndsWith("force-closed by op-1: fire drill", forced.Summary, StringComparison.Ordinal);
+    }
+
+    public static async Task AssertZoneResolutionAsync(IParkingHistory history)
+    {
+        // All lots have no single zone to go by, and the query says so; naming the zone or the lots works.
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => history.GetRevenueAsync(new RevenueQuery(LocalJune1, LocalJune3)));
+        Assert.Contains("different time zones", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, (await history.GetRevenueAsync(new RevenueQuery(LocalJune1, LocalJune3) { TimeZoneId = "Europe/Berlin" })).Count);
+        Assert.Equal(2, (await history.GetRevenueAsync(new RevenueQuery(LocalJune1, LocalJune3) { LotIds = [LotA, LotB] })).Count);
+        await Assert.ThrowsAsync<ArgumentException>(() => history.GetOccupancyAsync(new OccupancyQuery(LocalJune2, LocalJune2)));
+    }
+
+    private static async Task<string> EnterAsync(ILotGrain lot, string lotId, string vehicle, VehicleClass vehicleClass, DateTimeOffset at)
+    {
+        var entry = await lot.Enter(new EntryCommand($"{vehicle}-in", $"{lotId}-in", $"P-{vehicle}", null, vehicleClass, at));
+        Assert.True(entry.Allowed, entry.ReasonText);
+        return entry.SessionId!;
+    }
+
+    private static async Task StayAsync(
+        ILotGrain lot, string lotId, string vehicle, VehicleClass vehicleClass, DateTimeOffset entry, (decimal Amount, PaymentMethod Method, DateTimeOffset At)? payment, DateTimeOffset exit)
+    {
+        var session = await EnterAsync(lot, lotId, vehicle, vehicleClass, entry);
+        if (payment is { } pay)
+        {
+            var paid = await lot.Pay(new PaymentCommand($"{vehicle}-pay", session, new Money(pay.Amount, "EUR"), pay.Method, pay.At));
+            Assert.True(paid.Accepted, paid.ReasonText);
+        }
+
+        var exited = await lot.Exit(new ExitCommand($"{vehicle}-out", $"{lotId}-out", $"P-{vehicle}", null, null, exit));
+        Assert.True(exited.Open, exited.ReasonText);
+    }
+}

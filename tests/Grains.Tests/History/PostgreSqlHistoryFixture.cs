@@ -1,0 +1,37 @@
+using ParkingGrains.Grains.History;
+using ParkingGrains.Runtime.Testing;
+using static ParkingGrains.Grains.Tests.Infrastructure.DomainCluster;
+
+namespace ParkingGrains.Grains.Tests.History;
+
+/// <summary>One cluster on PostgreSQL (grain state and event log) that ran <see cref="HistoryScenario"/>, and the history reading it.</summary>
+public sealed class PostgreSqlHistoryFixture : IAsyncLifetime
+{
+    private TestCluster? _cluster;
+
+    public PostgreSqlParkingHistory History { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var serviceId = TestServers.UniqueId("hist");
+        _cluster = await StartAsync(configure: b => b
+            .Configure(o => o.ServiceId = serviceId)
+            .AddPostgreSqlGrainStorage("Default", TestServers.PostgreSql)
+            .AddPostgreSqlEventLog("Default", TestServers.PostgreSql));
+        await HistoryScenario.RunAsync(_cluster.GrainFactory);
+        History = new PostgreSqlParkingHistory(TestServers.PostgreSql, serviceId);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (History is not null)
+        {
+            await History.DisposeAsync();
+        }
+
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+    }
+}

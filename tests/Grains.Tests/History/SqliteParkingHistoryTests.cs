@@ -1,0 +1,20 @@
+namespace ParkingGrains.Grains.Tests.History;
+
+/// <summary>The reports over Sqlite, against history written by the real lot grains (see <see cref="HistoryScenario"/>).</summary>
+public sealed class SqliteParkingHistoryTests(SqliteHistoryFixture fixture) : IClassFixture<SqliteHistoryFixture>
+{
+    [Fact]
+    public Task Revenue_PerLocalDayAndHour_GroupedAndFiltered() => HistoryScenario.AssertRevenueAsync(fixture.History);
+
+    [Fact]
+    public Task Occupancy_EveryBucket_SeededByEarlierStays_AcrossTheEndOfSummerTime() => HistoryScenario.AssertOccupancyAsync(fixture.History);
+
+    [Fact]
+    public Task Stays_CountAverageAndMedianByExitBucket() => HistoryScenario.AssertStaysAsync(fixture.History);
+
+    [Fact]
+    public Task LotHistory_NewestFirst_PagedWithSummaries() => HistoryScenario.AssertLotHistoryAsync(fixture.History);
+
+    [Fact]
+    public Task TimeZone_FromTheLotsConfiguration_OrNamedWhenTheyDiffer() => HistoryScenario.AssertZoneResolutionAsync(fixture.History);
+}
