@@ -1,4 +1,5 @@
 using ParkingGrains.Runtime;
+using ParkingGrains.WebApi.Auth;
 
 namespace ParkingGrains.WebApi;
 
@@ -8,6 +9,7 @@ public static class WebApiHostExtensions
     public static WebApplicationBuilder AddParkingGrainsWebApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.AddParkingGrainsAuth();
         return builder;
     }
 
@@ -15,6 +17,8 @@ public static class WebApiHostExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseParkingGrainsAuth();
+        app.MapParkingGrainsAuth();
         app.MapGet("/", () => Results.Content(
             "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">" +
             "<title>ParkingGrains</title></head><body><h1>ParkingGrains</h1><p>The cluster is up. The dashboard arrives with the web API issue.</p></body></html>",

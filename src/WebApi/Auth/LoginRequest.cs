@@ -1,0 +1,3 @@
+namespace ParkingGrains.WebApi.Auth;
+
+public sealed record LoginRequest(string? Username, string? Password);

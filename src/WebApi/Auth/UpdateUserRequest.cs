@@ -1,0 +1,4 @@
+namespace ParkingGrains.WebApi.Auth;
+
+/// <summary>Fields left null stay as they are.</summary>
+public sealed record UpdateUserRequest(IReadOnlyList<string?>? Roles, string? Password, bool? Disabled);
