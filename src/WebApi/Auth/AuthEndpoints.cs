@@ -14,8 +14,8 @@ internal static class AuthEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
-        auth.MapPost("/login", LoginAsync).AllowAnonymous();
-        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous();
+        auth.MapPost("/login", LoginAsync).Accepts<LoginRequest>("application/json").AllowAnonymous();
+        auth.MapPost("/refresh", RefreshAsync).Accepts<RefreshRequest>("application/json").AllowAnonymous();
         auth.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new MeResponse(
             user.GetUsername() ?? "",
             [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)]))).RequireAuthorization(AuthPolicies.Driver);
@@ -33,7 +33,7 @@ internal static class AuthEndpoints
     {
         if (body is null || string.IsNullOrWhiteSpace(body.Username) || string.IsNullOrEmpty(body.Password))
         {
-            return AuthProblems.Invalid("credentials", "Both username and password are required.");
+            return AuthProblems.Invalid("credentials", "A JSON body with username and password is required.");
         }
 
         if (body.Username.Length > MaxUsernameInput || body.Password.Length > Usernames.MaxPasswordLength)

@@ -13,8 +13,8 @@ internal static class UserEndpoints
         var users = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(AuthPolicies.Admin);
         users.MapGet("/", ListAsync);
         users.MapGet("/{username}", GetAsync);
-        users.MapPost("/", CreateAsync);
-        users.MapPut("/{username}", UpdateAsync);
+        users.MapPost("/", CreateAsync).Accepts<CreateUserRequest>("application/json");
+        users.MapPut("/{username}", UpdateAsync).Accepts<UpdateUserRequest>("application/json");
     }
 
     private static async Task<IResult> ListAsync(IGrainFactory grains)
