@@ -2,9 +2,10 @@ namespace ParkingGrains.WebApi.Auth;
 
 /// <summary>
 /// Runs <see cref="AdminBootstrap"/> once the host has started (after the cluster client connected, or after the
-/// co-hosted silo started), retrying while the cluster is not reachable yet.
+/// co-hosted silo started), retrying while the cluster is not reachable yet. The bootstrap is resolved only then:
+/// in a silo host the grain factory cannot be resolved before the silo has started.
 /// </summary>
-public sealed class AdminBootstrapService(AdminBootstrap bootstrap, IHostApplicationLifetime lifetime, ILogger<AdminBootstrapService> logger) : IHostedService
+public sealed class AdminBootstrapService(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<AdminBootstrapService> logger) : IHostedService
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _run = Task.CompletedTask;
@@ -29,7 +30,7 @@ public sealed class AdminBootstrapService(AdminBootstrap bootstrap, IHostApplica
         {
             try
             {
-                await bootstrap.EnsureAsync().WaitAsync(stopping);
+                await services.GetRequiredService<AdminBootstrap>().EnsureAsync().WaitAsync(stopping);
                 return;
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
