@@ -1,4 +1,5 @@
 using ParkingGrains.Runtime;
+using ParkingGrains.WebApi.Auth;
 
 namespace ParkingGrains.WebApi;
 
@@ -14,6 +15,7 @@ public static class WebApiHostExtensions
 
         // Bodies are small commands; a megabyte is generous and stops abuse early (413).
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+        builder.AddParkingGrainsAuth();
         return builder;
     }
 
@@ -21,6 +23,8 @@ public static class WebApiHostExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseParkingGrainsAuth();
+        app.MapParkingGrainsAuth();
         app.MapGet("/", () => Results.Content(
             "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">" +
             "<title>ParkingGrains</title></head><body><h1>ParkingGrains</h1><p>The cluster is up. The dashboard arrives with the web API issue.</p></body></html>",
@@ -28,12 +32,8 @@ public static class WebApiHostExtensions
         app.MapGet("/api/health", (IClusterClient client) => Results.Ok(new { status = "ok", activeSilos = client.ActiveSilos.Count }));
         app.MapOpenApi();
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "ParkingGrains API"));
-        return app;
-    }
 
-    /// <summary>The domain API; it relies on the authentication scheme and the policies admin/operator/driver/gate-or-operator.</summary>
-    public static WebApplication MapParkingGrainsDomainApi(this WebApplication app)
-    {
+        // The domain API relies on the policies admin / operator / driver / gate-or-operator (see Auth/).
         var api = app.MapGroup("/api");
         Endpoints.LotEndpoints.Map(api);
         Endpoints.GateEndpoints.Map(api);

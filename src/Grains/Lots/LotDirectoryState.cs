@@ -1,6 +1,6 @@
 using ParkingGrains.Grains.Interfaces.Lots;
 
-namespace ParkingGrains.Grains.Directory;
+namespace ParkingGrains.Grains.Lots;
 
 public sealed class LotDirectoryState
 {

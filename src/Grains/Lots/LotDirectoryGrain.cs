@@ -1,7 +1,7 @@
 using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.Runtime;
 
-namespace ParkingGrains.Grains.Directory;
+namespace ParkingGrains.Grains.Lots;
 
 public sealed class LotDirectoryGrain([PersistentState("lots")] IPersistentState<LotDirectoryState> state) : Grain, ILotDirectoryGrain
 {

@@ -1,0 +1,7 @@
+using ParkingGrains.Grains.Interfaces.Accounts;
+using ParkingGrains.Runtime;
+
+namespace ParkingGrains.Grains.Accounts;
+
+/// <summary>The audit grain's only event: one entry, stored in the event log with its time for reports.</summary>
+public sealed record AuditRecorded(AuditEntry Entry, DateTimeOffset OccurredAt) : IOccurredAt;

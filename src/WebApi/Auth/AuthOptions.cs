@@ -1,0 +1,28 @@
+namespace ParkingGrains.WebApi.Auth;
+
+/// <summary>Configuration section "Auth" (environment: Auth__AccessTokenMinutes and so on).</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    /// <summary>Password of the user "admin" created on first start; when unset one is generated and logged once.</summary>
+    public string? AdminPassword { get; set; }
+
+    public int AccessTokenMinutes { get; set; } = 30;
+
+    public int RefreshTokenDays { get; set; } = 7;
+
+    /// <summary>
+    /// Folder for the Data Protection key ring that encrypts the tokens. Every web instance of a deployment must
+    /// share it (same folder or volume), or a token issued by one instance is rejected by another.
+    /// </summary>
+    public string? KeysPath { get; set; }
+
+    /// <summary>Failed logins per username and remote IP within the window before further attempts get 429.</summary>
+    public int LoginFailureLimit { get; set; } = 5;
+
+    public int LoginFailureWindowMinutes { get; set; } = 5;
+
+    internal bool IsValid() =>
+        AccessTokenMinutes > 0 && RefreshTokenDays > 0 && LoginFailureLimit > 0 && LoginFailureWindowMinutes > 0;
+}

@@ -1,0 +1,3 @@
+namespace ParkingGrains.WebApi.Auth;
+
+public sealed record MeResponse(string Username, IReadOnlyList<string> Roles);
