@@ -6,6 +6,8 @@ namespace ParkingGrains.WebApi;
 /// <summary>The web API as a reusable piece: its own Program uses it with a cluster client, the silo co-hosts it.</summary>
 public static class WebApiHostExtensions
 {
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
     public static WebApplicationBuilder AddParkingGrainsWebApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
@@ -14,7 +16,7 @@ public static class WebApiHostExtensions
         builder.Services.AddOpenApi();
 
         // Bodies are small commands; a megabyte is generous and stops abuse early (413).
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.AddParkingGrainsAuth();
         return builder;
     }
@@ -23,6 +25,19 @@ public static class WebApiHostExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // Also enforced here, not only by Kestrel, so every server in front of the app (and the test host) says 413.
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.ContentLength > MaxRequestBodyBytes)
+            {
+                await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
+                    detail: $"Bodies are limited to {MaxRequestBodyBytes} bytes.").ExecuteAsync(context);
+                return;
+            }
+
+            await next(context);
+        });
         app.UseParkingGrainsAuth();
         app.MapParkingGrainsAuth();
         app.MapGet("/", () => Results.Content(
