@@ -51,13 +51,24 @@ await app.RunAsync();
 static async Task SeedDemoLotsAsync(WebApplication app)
 {
     var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ParkingGrains.Silo.DemoSeed");
-    try
+    // Seeding runs while the silo is still settling; a few attempts ride out a transient failure.
+    for (var attempt = 1; ; attempt++)
     {
-        var seeded = await DemoSeeder.SeedAsync(app.Services.GetRequiredService<IGrainFactory>());
-        logger.LogInformation("Demo lots: {Seeded}", seeded.Count == 0 ? "already configured" : string.Join(", ", seeded));
-    }
-    catch (Exception ex)
-    {
-        logger.LogError(ex, "Seeding the demo lots failed");
+        try
+        {
+            var seeded = await DemoSeeder.SeedAsync(app.Services.GetRequiredService<IGrainFactory>());
+            logger.LogInformation("Demo lots: {Seeded}", seeded.Count == 0 ? "already configured" : string.Join(", ", seeded));
+            return;
+        }
+        catch (Exception ex) when (attempt < 5)
+        {
+            logger.LogWarning("Seeding the demo lots failed (attempt {Attempt}), retrying: {Reason}", attempt, ex.Message);
+            await Task.Delay(TimeSpan.FromSeconds(attempt));
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Seeding the demo lots failed");
+            return;
+        }
     }
 }

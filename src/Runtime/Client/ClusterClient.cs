@@ -242,7 +242,7 @@ public sealed class ClusterClient : IClusterClient, IAsyncDisposable
             _connections.Remove(connection);
             if (connection.RemoteSilo is { } silo)
             {
-                FailCallsTo(silo, $"The connection to gateway {silo} was lost.");
+                FailCallsSentOn(connection, $"The connection to gateway {silo} was lost.");
             }
         }
 
@@ -277,8 +277,8 @@ public sealed class ClusterClient : IClusterClient, IAsyncDisposable
             try
             {
                 connection.TrySend(Codec.EncodeHello(ConnectionRole.Client, _options.ClusterId, ClientId));
-                var ack = await connection.Handshake.Task.WaitAsync(_options.ConnectTimeout, cancellationToken);
-                connection.RemoteSilo = ack.Silo;
+                // Only the view is read here; no call ever goes out on a bootstrap connection.
+                await connection.Handshake.Task.WaitAsync(_options.ConnectTimeout, cancellationToken);
                 Apply(await RequestViewAsync(connection));
             }
             finally

@@ -30,9 +30,13 @@ internal sealed class CallbackTable : IDisposable
 
     public bool TryRemove(long id) => _calls.TryRemove(id, out _);
 
-    /// <summary>Calls currently waiting on the given silo (to fail or retry them when it is lost).</summary>
+    /// <summary>Calls currently waiting on the given silo (to fail or retry them when it is declared dead).</summary>
     public List<PendingCall> WaitingOn(SiloAddress silo) =>
         _calls.Values.Where(c => silo.Equals(c.Request.TargetSilo)).ToList();
+
+    /// <summary>Calls that were sent on the given connection (to fail or retry them when it closes).</summary>
+    public List<PendingCall> SentOn(object connection) =>
+        _calls.Values.Where(c => ReferenceEquals(c.Request.SentOn, connection)).ToList();
 
     public void Dispose() => _sweeper.Dispose();
 

@@ -30,5 +30,8 @@ internal sealed class Message
     /// <summary>The silo the request is on its way to (null for calls delivered in this process).</summary>
     public SiloAddress? TargetSilo { get; set; }
 
+    /// <summary>The connection the request left on: only that connection's loss can strand it.</summary>
+    public object? SentOn { get; set; }
+
     public override string ToString() => $"{Method.DisplayName} on {Target}";
 }

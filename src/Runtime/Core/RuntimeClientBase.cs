@@ -65,6 +65,15 @@ internal abstract class RuntimeClientBase : IRuntimeClient, IGrainFactory, IDisp
         }
     }
 
+    /// <summary>Fails or retries the calls that went out on a connection that closed (other connections are unaffected).</summary>
+    public void FailCallsSentOn(Connection connection, string reason)
+    {
+        foreach (var call in Callbacks.SentOn(connection))
+        {
+            OnUndeliverable(call.Request, new SiloUnavailableException(reason, messageWasSent: true));
+        }
+    }
+
     public TGrainInterface GetGrain<TGrainInterface>(string key)
         where TGrainInterface : IGrainWithStringKey
     {
@@ -151,6 +160,7 @@ internal abstract class RuntimeClientBase : IRuntimeClient, IGrainFactory, IDisp
             OnTopologySuspect(message.TargetSilo);
             message.WasSent = false;
             message.TargetSilo = null;
+            message.SentOn = null;
             _ = RetryLaterAsync(message, delay);
             return;
         }
@@ -310,6 +320,7 @@ internal abstract class RuntimeClientBase : IRuntimeClient, IGrainFactory, IDisp
         }
 
         message.WasSent = connection.TrySend(frame);
+        message.SentOn = message.WasSent ? connection : null;
     }
 
     protected void SendToSilo(SiloAddress silo, Message message)
@@ -326,10 +337,18 @@ internal abstract class RuntimeClientBase : IRuntimeClient, IGrainFactory, IDisp
             return;
         }
 
-        if (Connections.TryGetEstablished(silo, out var connection) && connection.TrySend(frame))
+        if (Connections.TryGetEstablished(silo, out var connection))
         {
-            message.WasSent = true;
-            return;
+            // Marked before the send: a response may complete the call before TrySend returns.
+            message.SentOn = connection;
+            if (connection.TrySend(frame))
+            {
+                message.WasSent = true;
+                return;
+            }
+
+            message.SentOn = null;
+            frame = Codec.EncodeRequest(message);
         }
 
         _ = SendWhenConnectedAsync(silo, message, frame);
@@ -341,12 +360,14 @@ internal abstract class RuntimeClientBase : IRuntimeClient, IGrainFactory, IDisp
         try
         {
             var connection = await Connections.GetAsync(silo, EndpointOf(silo));
+            message.SentOn = connection;
             if (connection.TrySend(frame))
             {
                 message.WasSent = true;
                 return;
             }
 
+            message.SentOn = null;
             reason = "its connection closed";
         }
         catch (Exception ex)

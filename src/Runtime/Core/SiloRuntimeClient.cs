@@ -158,7 +158,7 @@ internal sealed class SiloRuntimeClient : RuntimeClientBase, IFrameHandler, IClu
         if (connection.IsOutbound && connection.RemoteSilo is { } silo)
         {
             _connections?.Remove(connection);
-            FailCallsTo(silo, $"The connection to silo {silo} was lost.");
+            FailCallsSentOn(connection, $"The connection to silo {silo} was lost.");
         }
     }
 
