@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 
 namespace ParkingGrains.Grains.Tests.History;
 
+[Collection(HistoryScaleCollection.Name)]
 public sealed class PostgreSqlHistoryScaleTests(ITestOutputHelper output)
 {
     [Fact]
