@@ -35,7 +35,9 @@ public sealed class PostgreSqlParkingHistory : IParkingHistory, IAsyncDisposable
         "GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5";
 
     // $1 service, $2 from, $3 to, $4 unit, $5 zone, $6 lots, $7 step. Without the class split, movements are counted
-    // from the index alone (grain_key is included); the seed is everything before the range.
+    // from the index alone (grain_key is included); the seed is everything before the range. Every (lot, class,
+    // bucket) gets a zero row that the movements are added to by grouping, not joining, so no planner estimate (stale
+    // right after a bulk load) can turn it into a nested loop.
     private const string OccupancySql =
         "WITH moves AS (" +
         " SELECT grain_key AS lot, {class} AS class, date_trunc($4, occurred_at AT TIME ZONE $5) AS bucket," +
@@ -49,27 +51,34 @@ public sealed class PostgreSqlParkingHistory : IParkingHistory, IAsyncDisposable
         " FROM event_log WHERE " + LotEvents + " AND " + Moves + " AND occurred_at < $2 AND " + LotFilter +
         " GROUP BY 1, 2), " +
         "series AS (SELECT lot, class FROM moves UNION SELECT lot, class FROM seed), " +
-        "buckets AS (SELECT generate_series(date_trunc($4, $2 AT TIME ZONE $5), date_trunc($4, ($3 AT TIME ZONE $5) - interval '1 microsecond'), $7::interval) AS bucket) " +
-        "SELECT b.bucket, s.lot, s.class, coalesce(m.entries, 0), coalesce(m.exits, 0), coalesce(m.forced, 0), " +
-        " (coalesce(seed.inside, 0) + sum(coalesce(m.entries, 0) - coalesce(m.exits, 0) - coalesce(m.forced, 0))" +
-        "  OVER (PARTITION BY s.lot, s.class ORDER BY b.bucket))::bigint " +
-        "FROM series s CROSS JOIN buckets b " +
-        "LEFT JOIN moves m ON m.lot = s.lot AND m.class = s.class AND m.bucket = b.bucket " +
-        "LEFT JOIN seed ON seed.lot = s.lot AND seed.class = s.class " +
-        "ORDER BY s.lot, s.class, b.bucket";
+        "buckets AS (SELECT generate_series(date_trunc($4, $2 AT TIME ZONE $5), date_trunc($4, ($3 AT TIME ZONE $5) - interval '1 microsecond'), $7::interval) AS bucket), " +
+        "grid AS (" +
+        " SELECT lot, class, bucket, sum(entries) AS entries, sum(exits) AS exits, sum(forced) AS forced FROM (" +
+        "  SELECT s.lot, s.class, b.bucket, 0 AS entries, 0 AS exits, 0 AS forced FROM series s CROSS JOIN buckets b" +
+        "  UNION ALL SELECT lot, class, bucket, entries, exits, forced FROM moves) AS g" +
+        " GROUP BY 1, 2, 3) " +
+        "SELECT g.bucket, g.lot, g.class, g.entries::bigint, g.exits::bigint, g.forced::bigint, " +
+        " (coalesce(seed.inside, 0) + sum(g.entries - g.exits - g.forced) OVER (PARTITION BY g.lot, g.class ORDER BY g.bucket))::bigint " +
+        "FROM grid g LEFT JOIN seed ON seed.lot = g.lot AND seed.class = g.class " +
+        "ORDER BY g.lot, g.class, g.bucket";
 
-    // $1 service, $2 from, $3 to, $4 unit, $5 zone, $6 lots. A stay ends in the range; its entry is found by session id.
+    // $1 service, $2 from, $3 to, $4 unit, $5 zone, $6 lots. A stay ends in the range; it is paired with its entry by
+    // grouping on (lot, session id) rather than joining on the JSON session id: one sort or hash, whatever the estimates.
     private const string StaysSql =
-        "WITH ends AS (" +
+        "WITH moves AS (" +
         " SELECT grain_key AS lot, payload->>'sessionId' AS session_id, kind, occurred_at, {class} AS class" +
-        " FROM event_log WHERE " + LotEvents + " AND kind IN ('" + Exited + "', '" + ForceClosed + "') AND occurred_at >= $2 AND occurred_at < $3 AND " + LotFilter + "), " +
-        "starts AS (" +
-        " SELECT grain_key AS lot, payload->>'sessionId' AS session_id, occurred_at" +
+        " FROM event_log WHERE " + LotEvents + " AND kind IN ('" + Exited + "', '" + ForceClosed + "') AND occurred_at >= $2 AND occurred_at < $3 AND " + LotFilter +
+        " UNION ALL" +
+        " SELECT grain_key, payload->>'sessionId', kind, occurred_at, NULL" +
         " FROM event_log WHERE " + LotEvents + " AND kind = '" + Entered + "' AND occurred_at < $3 AND " + LotFilter + "), " +
+        "paired AS (" +
+        " SELECT lot, max(class) AS class, bool_or(kind = '" + ForceClosed + "') AS forced," +
+        " max(occurred_at) FILTER (WHERE kind <> '" + Entered + "') AS ended, max(occurred_at) FILTER (WHERE kind = '" + Entered + "') AS entered" +
+        " FROM moves GROUP BY lot, session_id), " +
         "stays AS (" +
-        " SELECT e.lot, e.class, e.kind, date_trunc($4, e.occurred_at AT TIME ZONE $5) AS bucket, extract(epoch FROM e.occurred_at - s.occurred_at)::float8 AS seconds" +
-        " FROM ends e JOIN starts s ON s.lot = e.lot AND s.session_id = e.session_id) " +
-        "SELECT bucket, lot, class, count(*), count(*) FILTER (WHERE kind = '" + ForceClosed + "'), avg(seconds), " +
+        " SELECT lot, class, forced, date_trunc($4, ended AT TIME ZONE $5) AS bucket, extract(epoch FROM ended - entered)::float8 AS seconds" +
+        " FROM paired WHERE ended IS NOT NULL AND entered IS NOT NULL) " +
+        "SELECT bucket, lot, class, count(*), count(*) FILTER (WHERE forced), avg(seconds), " +
         " percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) " +
         "FROM stays GROUP BY 1, 2, 3 ORDER BY 1, 2, 3";
 

@@ -31,16 +31,20 @@ public sealed class SqliteParkingHistory : IParkingHistory
         "SELECT e.grain_key, json_extract(e.payload, '$.layout.timeZoneId') FROM event_log e " +
         "WHERE " + LotEvents + " AND e.kind = '" + Configured + "' AND " + LotFilter + " ORDER BY e.grain_key, e.version";
 
+    // The payload is parsed once per payment (a multi-path json_extract into a small array, materialised so SQLite
+    // cannot inline it back into one parse per use); SQLite 3.35 has no JSON parse cache and parsing dominates.
     private const string RevenueSql =
-        "WITH " + Spans + " " +
-        "SELECT strftime($pattern, e.occurred_at, z.shift) AS bucket, " +
-        "CASE WHEN $byLot THEN e.grain_key END AS lot, " +
-        "CASE WHEN $byClass THEN json_extract(e.payload, '$.vehicleClass') END AS class, " +
-        "CASE WHEN $byMethod THEN json_extract(e.payload, '$.method') END AS method, " +
-        "json_extract(e.payload, '$.amount.currency') AS currency, " +
-        "sum(CAST(round(json_extract(e.payload, '$.amount.amount') * 10000) AS INTEGER)) AS amount, count(*) AS payments " +
-        "FROM " + InRange + " WHERE " + LotEvents + " AND e.kind = '" + Payment + "' AND " + LotFilter +
-        " AND ($class IS NULL OR json_extract(e.payload, '$.vehicleClass') = $class) AND ($method IS NULL OR json_extract(e.payload, '$.method') = $method) " +
+        "WITH " + Spans + ", " +
+        "p AS MATERIALIZED (" +
+        " SELECT strftime($pattern, e.occurred_at, z.shift) AS bucket, e.grain_key AS lot," +
+        " json_extract(e.payload, '$.vehicleClass', '$.method', '$.amount.amount', '$.amount.currency') AS v" +
+        " FROM " + InRange + " WHERE " + LotEvents + " AND e.kind = '" + Payment + "' AND " + LotFilter + ") " +
+        "SELECT bucket, CASE WHEN $byLot THEN lot END AS lot, " +
+        "CASE WHEN $byClass THEN json_extract(v, '$[0]') END AS class, " +
+        "CASE WHEN $byMethod THEN json_extract(v, '$[1]') END AS method, " +
+        "json_extract(v, '$[3]') AS currency, " +
+        "sum(CAST(round(json_extract(v, '$[2]') * 10000) AS INTEGER)) AS amount, count(*) AS payments " +
+        "FROM p WHERE ($class IS NULL OR json_extract(v, '$[0]') = $class) AND ($method IS NULL OR json_extract(v, '$[1]') = $method) " +
         "GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5";
 
     private const string OccupancySql =

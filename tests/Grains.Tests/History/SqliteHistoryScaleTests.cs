@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 
 namespace ParkingGrains.Grains.Tests.History;
 
+[Collection(HistoryScaleCollection.Name)]
 public sealed class SqliteHistoryScaleTests(ITestOutputHelper output)
 {
     [Fact]
