@@ -18,6 +18,7 @@ public static class WebApiHostExtensions
         // Bodies are small commands; a megabyte is generous and stops abuse early (413).
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.AddParkingGrainsAuth();
+        builder.AddParkingGrainsReports();
         return builder;
     }
 
@@ -54,6 +55,7 @@ public static class WebApiHostExtensions
         Endpoints.GateEndpoints.Map(api);
         Endpoints.SystemEndpoints.Map(api);
         Endpoints.PaymentEndpoints.Map(api);
+        api.MapParkingGrainsReports();
         return app;
     }
 }

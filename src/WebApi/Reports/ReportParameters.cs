@@ -1,0 +1,132 @@
+using System.Globalization;
+using ParkingGrains.Grains.History;
+using ParkingGrains.Grains.Interfaces.Layout;
+
+namespace ParkingGrains.WebApi.Reports;
+
+/// <summary>A validated report request: the range as instants, the bucket, the split and the lot (with its layout) if one.</summary>
+internal sealed record ReportParameters(
+    DateTimeOffset From,
+    DateTimeOffset To,
+    HistoryBucket Bucket,
+    RevenueGrouping By,
+    ReportFormat Format,
+    string? LotId,
+    LotLayout? Layout,
+    TimeZoneInfo? Zone)
+{
+    /// <summary>A year, leap years included; hourly buckets beyond that are more than anyone reads.</summary>
+    public static readonly TimeSpan MaxRange = TimeSpan.FromDays(366);
+
+    /// <summary>Checks every parameter and reports all problems at once, keyed by parameter name.</summary>
+    public static (ReportParameters? Parameters, Dictionary<string, string[]> Errors) Parse(ReportRequest request, bool revenue, LotLayout? layout)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+
+        var bucket = HistoryBucket.Day;
+        switch (request.GroupBy?.Trim().ToUpperInvariant())
+        {
+            case null or "" or "DAY":
+                break;
+            case "HOUR":
+                bucket = HistoryBucket.Hour;
+                break;
+            default:
+                errors["groupBy"] = [$"'{request.GroupBy}' is not one of day, hour."];
+                break;
+        }
+
+        var format = ReportFormat.Html;
+        if (!string.IsNullOrWhiteSpace(request.Format) && !TryParseFormat(request.Format, out format))
+        {
+            errors["format"] = [$"'{request.Format}' is not one of html, csv, pdf."];
+        }
+
+        var by = RevenueGrouping.None;
+        foreach (var part in (request.By ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            RevenueGrouping? one = part.ToUpperInvariant() switch
+            {
+                "LOT" => RevenueGrouping.Lot,
+                "CLASS" => RevenueGrouping.VehicleClass,
+                "METHOD" when revenue => RevenueGrouping.PaymentMethod,
+                _ => null,
+            };
+            if (one is { } g)
+            {
+                by |= g;
+            }
+            else
+            {
+                errors["by"] = [revenue ? $"'{part}' is not one of lot, class, method." : $"'{part}' is not one of lot, class (occupancy is always per lot)."];
+            }
+        }
+
+        TimeZoneInfo? zone = null;
+        if (!string.IsNullOrWhiteSpace(request.TimeZone))
+        {
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(request.TimeZone, out zone))
+            {
+                errors["timeZone"] = [$"'{request.TimeZone}' is not a known time zone."];
+            }
+        }
+        else if (layout is not null && TimeZoneInfo.TryFindSystemTimeZoneById(layout.TimeZoneId, out var lotZone))
+        {
+            zone = lotZone;
+        }
+
+        var from = ParseInstant(request.From, "from", zone, errors);
+        var to = ParseInstant(request.To, "to", zone, errors);
+        if (from is { } f && to is { } t)
+        {
+            if (t <= f)
+            {
+                errors["to"] = ["'to' must be after 'from'."];
+            }
+            else if (t - f > MaxRange)
+            {
+                errors["to"] = [$"The range is at most {MaxRange.TotalDays} days."];
+            }
+        }
+
+        return errors.Count > 0
+            ? (null, errors)
+            : (new ReportParameters(from!.Value, to!.Value, bucket, by, format, layout?.LotId, layout, zone), errors);
+    }
+
+    private static bool TryParseFormat(string text, out ReportFormat format)
+    {
+        (var ok, format) = text.Trim().ToUpperInvariant() switch
+        {
+            "HTML" => (true, ReportFormat.Html),
+            "CSV" => (true, ReportFormat.Csv),
+            "PDF" => (true, ReportFormat.Pdf),
+            _ => (false, ReportFormat.Html),
+        };
+        return ok;
+    }
+
+    private static DateTimeOffset? ParseInstant(string? text, string name, TimeZoneInfo? zone, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors[name] = [$"'{name}' is required (ISO 8601, e.g. 2026-06-01 or 2026-06-01T00:00:00+07:00)."];
+            return null;
+        }
+
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
+        {
+            errors[name] = [$"'{text}' is not an ISO 8601 date or time."];
+            return null;
+        }
+
+        // No offset given: the wall-clock time of the report's zone (a day report from "2026-06-01" starts at local midnight).
+        if (parsed.Kind == DateTimeKind.Unspecified)
+        {
+            var local = zone ?? TimeZoneInfo.Utc;
+            return new DateTimeOffset(parsed, local.GetUtcOffset(parsed));
+        }
+
+        return DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    }
+}
