@@ -1,5 +1,6 @@
 using ParkingGrains.Runtime;
 using ParkingGrains.WebApi.Auth;
+using ParkingGrains.WebApi.Realtime;
 
 namespace ParkingGrains.WebApi;
 
@@ -18,6 +19,7 @@ public static class WebApiHostExtensions
         // Bodies are small commands; a megabyte is generous and stops abuse early (413).
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.AddParkingGrainsAuth();
+        builder.AddParkingGrainsRealtime();
         return builder;
     }
 
@@ -54,6 +56,7 @@ public static class WebApiHostExtensions
         Endpoints.GateEndpoints.Map(api);
         Endpoints.SystemEndpoints.Map(api);
         Endpoints.PaymentEndpoints.Map(api);
+        app.MapParkingGrainsRealtime();
         return app;
     }
 }
