@@ -7,14 +7,18 @@ namespace ParkingGrains.WebApi.Realtime;
 /// <summary>
 /// Keeps this web host subscribed to the lots its SignalR clients joined: one observer reference for the host,
 /// subscribed on the first join and renewed every <see cref="ILotEventsGrain.RenewEvery"/> (the publisher drops
-/// hosts that stop renewing, and forgets everyone if it is reactivated — renewal brings them back).
+/// hosts that stop renewing, and forgets everyone if it is reactivated — renewal brings them back). A timer, not a
+/// hosted service: nothing runs until a client joins, and a host that stops simply lets its subscriptions expire.
 /// </summary>
-public sealed class LotEventsSubscriptions(IServiceProvider services, HubLotObserver observer, ILogger<LotEventsSubscriptions> logger) : BackgroundService
+public sealed class LotEventsSubscriptions(IServiceProvider services, HubLotObserver observer, TimeProvider time, ILogger<LotEventsSubscriptions> logger)
+    : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, byte> _lots = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private IGrainFactory? _grains;
     private ILotObserver? _reference;
+    private ITimer? _renewal;
+    private int _renewing;
 
     public async Task EnsureSubscribedAsync(string lotId, CancellationToken cancellationToken)
     {
@@ -27,49 +31,39 @@ public sealed class LotEventsSubscriptions(IServiceProvider services, HubLotObse
         _lots.TryAdd(lotId, 0);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async ValueTask DisposeAsync()
     {
-        using var timer = new PeriodicTimer(ILotEventsGrain.RenewEvery);
-        try
+        if (_renewal is { } renewal)
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                foreach (var lotId in _lots.Keys)
-                {
-                    try
-                    {
-                        await Events(lotId).Subscribe(Reference()).WaitAsync(stoppingToken);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        logger.LogWarning(ex, "Could not renew the live subscription to lot {LotId}; retrying next round", lotId);
-                    }
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
+            await renewal.DisposeAsync();
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    private async Task RenewAsync()
     {
-        await base.StopAsync(cancellationToken);
-        if (_reference is null)
+        // One round at a time: a slow cluster must not pile rounds up.
+        if (Interlocked.Exchange(ref _renewing, 1) == 1)
         {
             return;
         }
 
-        foreach (var lotId in _lots.Keys)
+        try
         {
-            try
+            foreach (var lotId in _lots.Keys)
             {
-                await Events(lotId).Unsubscribe(_reference).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+                try
+                {
+                    await Events(lotId).Subscribe(Reference()).WaitAsync(TimeSpan.FromSeconds(10));
+                }
+                catch (Exception ex)
+                {
+                    logger.LogWarning(ex, "Could not renew the live subscription to lot {LotId}; retrying next round", lotId);
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // It expires on its own; leaving quickly matters more.
-            }
+        }
+        finally
+        {
+            Volatile.Write(ref _renewing, 0);
         }
     }
 
@@ -82,7 +76,9 @@ public sealed class LotEventsSubscriptions(IServiceProvider services, HubLotObse
     {
         lock (_gate)
         {
-            // Kept in a field: the runtime holds observers weakly, as Orleans does.
+            _renewal ??= time.CreateTimer(_ => _ = RenewAsync(), null, ILotEventsGrain.RenewEvery, ILotEventsGrain.RenewEvery);
+
+            // Kept in a field: the reference is what keeps the observer reachable for the runtime.
             return _reference ??= Grains().CreateObjectReference<ILotObserver>(observer);
         }
     }

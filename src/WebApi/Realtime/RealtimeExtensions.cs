@@ -13,7 +13,6 @@ public static class RealtimeExtensions
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton<HubLotObserver>();
         builder.Services.AddSingleton<LotEventsSubscriptions>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<LotEventsSubscriptions>());
 
         // Browsers cannot set headers on a WebSocket: for the hubs only, the bearer token may come as ?access_token=.
         builder.Services.PostConfigure<BearerTokenOptions>(BearerTokenDefaults.AuthenticationScheme, bearer =>
