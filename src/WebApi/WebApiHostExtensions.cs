@@ -1,5 +1,6 @@
 using ParkingGrains.Runtime;
 using ParkingGrains.WebApi.Auth;
+using ParkingGrains.WebApi.Realtime;
 
 namespace ParkingGrains.WebApi;
 
@@ -19,6 +20,7 @@ public static class WebApiHostExtensions
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.AddParkingGrainsAuth();
         builder.AddParkingGrainsReports();
+        builder.AddParkingGrainsRealtime();
         return builder;
     }
 
@@ -56,6 +58,7 @@ public static class WebApiHostExtensions
         Endpoints.SystemEndpoints.Map(api);
         Endpoints.PaymentEndpoints.Map(api);
         api.MapParkingGrainsReports();
+        app.MapParkingGrainsRealtime();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using ParkingGrains.Grains.Interfaces;
 using ParkingGrains.Grains.Interfaces.Gates;
 using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Lots;
+using ParkingGrains.Grains.Interfaces.Notifications;
 using ParkingGrains.Grains.Lots;
 using ParkingGrains.Runtime;
 
@@ -92,14 +93,15 @@ public sealed class GateGrain(
         }
 
         await journal.ConfirmAsync();
+        await PublishStatusAsync();
         return result;
     }
 
-    public Task Heartbeat(GateHeartbeat heartbeat)
+    public async Task Heartbeat(GateHeartbeat heartbeat)
     {
         _lastSeen = _time.GetUtcNow();
         _roundTrip = heartbeat.RoundTripMilliseconds;
-        return Task.CompletedTask;
+        await PublishStatusAsync();
     }
 
     public Task<GateStatus> GetStatus()
@@ -118,6 +120,17 @@ public sealed class GateGrain(
             barrier,
             barrier == BarrierState.Open ? state.OpenUntil : null,
             [.. _recent]));
+    }
+
+    // One-way to the lot's publisher: the gate panel stays live without the gate ever waiting for a web host.
+    private async Task PublishStatusAsync()
+    {
+        if (journal.State.Assignment is { } assignment)
+        {
+            var status = await GetStatus();
+            await GrainFactory.GetGrain<ILotEventsGrain>(assignment.LotId)
+                .PublishGateStatus(new GateStatusChanged(assignment.LotId, GateId, status.Online, status.RoundTripMilliseconds, status.Barrier, _time.GetUtcNow()));
+        }
     }
 
     // Recent events are a live view for the gate panel; the lot's and the gate's logs hold the record.

@@ -4,10 +4,12 @@ using ParkingGrains.Grains.Interfaces.Cards;
 using ParkingGrains.Grains.Interfaces.Gates;
 using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Lots;
+using ParkingGrains.Grains.Interfaces.Notifications;
 using ParkingGrains.Grains.Interfaces.Sessions;
 using ParkingGrains.Grains.Interfaces.Tariffs;
 using ParkingGrains.Grains.Layout;
 using ParkingGrains.Grains.Lots.Events;
+using ParkingGrains.Grains.Notifications;
 using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Lots;
@@ -203,7 +205,7 @@ public sealed class LotGrain(
             else
             {
                 decision = new ExitDecision(command.EventId, true, null, null, session.SessionId, null, MoneyOf(0), MoneyOf(session.AmountPaid), FreeCountsAfter(session.SlotId));
-                journal.Raise(new SessionForceClosed(command.EventId, session.SessionId, session.SlotId, session.VehicleClass, command.Operator, command.Reason, decision, command.Time));
+                RaiseAndPublish(new SessionForceClosed(command.EventId, session.SessionId, session.SlotId, session.VehicleClass, command.Operator, command.Reason, decision, command.Time));
             }
         }
 
@@ -261,7 +263,7 @@ public sealed class LotGrain(
         {
             if (reservation.To <= now)
             {
-                journal.Raise(new ReservationExpired(reservation.ReservationId, now));
+                RaiseAndPublish(new ReservationExpired(reservation.ReservationId, now));
             }
             else if (reservation.Status == ReservationStatus.Booked && reservation.From <= now)
             {
@@ -270,7 +272,7 @@ public sealed class LotGrain(
                     : S.Index.TryAllocate(reservation.VehicleClass, FirstEntryGate()).SlotId;
                 if (slot is not null)
                 {
-                    journal.Raise(new ReservationHeld(reservation.ReservationId, slot, now));
+                    RaiseAndPublish(new ReservationHeld(reservation.ReservationId, slot, now));
                 }
             }
         }
@@ -357,7 +359,7 @@ public sealed class LotGrain(
             $"Go to {floor?.Name ?? definition.FloorId}, slot {definition.Number}{distance}.");
         var decision = new EntryDecision(command.EventId, true, null, flagged ? "Plate already inside: flagged for review." : null,
             sessionId, ticket, assignment, flagged, S.Index.FreeCounts());
-        journal.Raise(new VehicleEntered(command.EventId, sessionId, ticket, command.GateId, command.Plate, command.CardId, command.VehicleClass,
+        RaiseAndPublish(new VehicleEntered(command.EventId, sessionId, ticket, command.GateId, command.Plate, command.CardId, command.VehicleClass,
             slotId, subscriber, flagged, reservation?.ReservationId, decision, command.Time));
         return decision;
     }
@@ -402,7 +404,7 @@ public sealed class LotGrain(
         }
 
         var decision = new ExitDecision(command.EventId, true, null, null, session.SessionId, fee, MoneyOf(0), MoneyOf(session.AmountPaid), FreeCountsAfter(session.SlotId));
-        journal.Raise(new VehicleExited(command.EventId, session.SessionId, command.GateId, session.SlotId, session.VehicleClass,
+        RaiseAndPublish(new VehicleExited(command.EventId, session.SessionId, command.GateId, session.SlotId, session.VehicleClass,
             paidUp ? MoneyOf(session.AmountPaid) : fee.Total, MoneyOf(session.AmountPaid), command.LostTicket, decision, command.Time));
         return decision;
     }
@@ -538,7 +540,7 @@ public sealed class LotGrain(
             OverrideReason = command.Override == SlotOverride.Automatic ? null : command.Reason,
         };
         var result = new OverrideResult(command.EventId, true, null, null, ToView(definition, after));
-        journal.Raise(new SlotOverridden(command.EventId, command.SlotId, command.Override, command.Reason, command.Operator, result, command.Time));
+        RaiseAndPublish(new SlotOverridden(command.EventId, command.SlotId, command.Override, command.Reason, command.Operator, result, command.Time));
         return result;
     }
 
@@ -592,6 +594,31 @@ public sealed class LotGrain(
     private static SlotView ToView(SlotDefinition definition, SlotRecord record) =>
         new(definition.SlotId, definition.FloorId, definition.Number, definition.Size, definition.Ev, definition.Accessible,
             record.Status, record.SessionId, record.Override, record.OverrideReason, record.HeldFor);
+
+    // Raises the event and, once it is durable, pushes the live change to the lot's web hosts. The push is one-way
+    // and happens after the decision's own confirmation, so dashboards never slow a gate or see an unconfirmed slot.
+    private void RaiseAndPublish(LotEvent @event)
+    {
+        journal.Raise(@event);
+        if (LotChangeFeed.Describe(LotId, @event, S) is { } push)
+        {
+            _ = PublishWhenConfirmedAsync(push);
+        }
+    }
+
+    private async Task PublishWhenConfirmedAsync(Action<ILotEventsGrain> push)
+    {
+        try
+        {
+            await journal.ConfirmAsync();
+        }
+        catch (Exception)
+        {
+            return; // not durable: the decision failed (and its caller hears why), there is nothing to show
+        }
+
+        push(GrainFactory.GetGrain<ILotEventsGrain>(LotId));
+    }
 
     private static void RequireEventId(string eventId)
     {

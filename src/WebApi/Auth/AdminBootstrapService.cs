@@ -16,11 +16,12 @@ public sealed class AdminBootstrapService(IServiceProvider services, IHostApplic
         return Task.CompletedTask;
     }
 
+    // Hosts may stop a service twice (WebApplicationFactory does), so stopping must be repeatable: the source
+    // is cancelled, never disposed (it owns no timer, so nothing leaks).
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
         await _run.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _stopping.Dispose();
     }
 
     private async Task RunAsync(CancellationToken stopping)
