@@ -21,6 +21,10 @@ public interface ILotEventsGrain : IGrainWithStringKey
     [OneWay]
     Task PublishSlotChanged(SlotChanged change);
 
+    /// <summary>Everything one confirmed batch of decisions changed, in decision order.</summary>
+    [OneWay]
+    Task PublishBatch(LotChangeBatch batch);
+
     [OneWay]
     Task PublishCounts(LotCountsChanged counts);
 

@@ -29,6 +29,8 @@ public sealed class LotGrain(
     private const string ReservationReminder = "reservations";
     private readonly LotOptions _options = options ?? new LotOptions();
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private LotChangeBatchBuilder _changes = new();
+    private bool _publishing;
 
     private LotState S => journal.State;
 
@@ -602,22 +604,41 @@ public sealed class LotGrain(
         journal.Raise(@event);
         if (LotChangeFeed.Describe(LotId, @event, S) is { } push)
         {
-            _ = PublishWhenConfirmedAsync(push);
+            push(_changes);
+            if (!_publishing)
+            {
+                _publishing = true;
+                _ = PublishLoopAsync();
+            }
         }
     }
 
-    private async Task PublishWhenConfirmedAsync(Action<ILotEventsGrain> push)
+    // Live changes go out once per confirmed batch, in one one-way call, never holding up a decision
+    // (the GPSTracker pattern: batched pushes).
+    private async Task PublishLoopAsync()
     {
         try
         {
-            await journal.ConfirmAsync();
-        }
-        catch (Exception)
-        {
-            return; // not durable: the decision failed (and its caller hears why), there is nothing to show
-        }
+            while (!_changes.IsEmpty)
+            {
+                var batch = _changes.Build();
+                _changes = new LotChangeBatchBuilder();
+                try
+                {
+                    await journal.ConfirmAsync();
+                }
+                catch (Exception)
+                {
+                    return; // not durable: those decisions failed (their callers hear why); there is nothing to show
+                }
 
-        push(GrainFactory.GetGrain<ILotEventsGrain>(LotId));
+                _ = GrainFactory.GetGrain<ILotEventsGrain>(LotId).PublishBatch(batch);
+            }
+        }
+        finally
+        {
+            _publishing = false;
+        }
     }
 
     private static void RequireEventId(string eventId)

@@ -6,12 +6,12 @@ namespace ParkingGrains.Grains.Notifications;
 
 /// <summary>
 /// Turns a lot event into the live changes it causes. Called right after the event is raised (in the same turn,
-/// so the state is exactly the one the event produced); the returned push is sent only once the event is durable.
+/// so the state is exactly the one the event produced); the returned push adds to the batch sent once the event is durable.
 /// </summary>
 internal static class LotChangeFeed
 {
     /// <summary>The push for this event, or null when dashboards need not hear about it (denials, payments...).</summary>
-    public static Action<ILotEventsGrain>? Describe(string lotId, LotEvent @event, LotState state)
+    public static Action<LotChangeBatchBuilder>? Describe(string lotId, LotEvent @event, LotState state)
     {
         var at = @event.OccurredAt;
         switch (@event)
@@ -63,7 +63,7 @@ internal static class LotChangeFeed
         }
     }
 
-    private static Action<ILotEventsGrain> Ended(string lotId, string slotId, SessionEnded ended, LotState state, DateTimeOffset at)
+    private static Action<LotChangeBatchBuilder> Ended(string lotId, string slotId, SessionEnded ended, LotState state, DateTimeOffset at)
     {
         var slotAndCounts = SlotAndCounts(lotId, slotId, state, at);
         return events =>
@@ -73,7 +73,7 @@ internal static class LotChangeFeed
         };
     }
 
-    private static Action<ILotEventsGrain> SlotAndCounts(string lotId, string slotId, LotState state, DateTimeOffset at)
+    private static Action<LotChangeBatchBuilder> SlotAndCounts(string lotId, string slotId, LotState state, DateTimeOffset at)
     {
         var slot = Slot(lotId, slotId, state, at);
         var counts = Counts(lotId, state, at);

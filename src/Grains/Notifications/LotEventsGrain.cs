@@ -30,6 +30,34 @@ public sealed class LotEventsGrain(TimeProvider? time = null) : Grain, ILotEvent
 
     public Task PublishCounts(LotCountsChanged counts) => Fan(o => o.OnCountsChanged(counts));
 
+    public Task PublishBatch(LotChangeBatch batch) => Fan(o =>
+    {
+        foreach (var slot in batch.Slots)
+        {
+            o.OnSlotChanged(slot);
+        }
+
+        foreach (var started in batch.Started)
+        {
+            o.OnSessionStarted(started);
+        }
+
+        foreach (var ended in batch.Ended)
+        {
+            o.OnSessionEnded(ended);
+        }
+
+        if (batch.Counts is { } counts)
+        {
+            o.OnCountsChanged(counts);
+        }
+
+        foreach (var alert in batch.Alerts)
+        {
+            o.OnAlert(alert);
+        }
+    });
+
     public Task PublishSessionStarted(SessionStarted session) => Fan(o => o.OnSessionStarted(session));
 
     public Task PublishSessionEnded(SessionEnded session) => Fan(o => o.OnSessionEnded(session));
