@@ -241,6 +241,8 @@ public sealed class MembershipAgentTests(ITestOutputHelper output) : IAsyncLifet
         var b = _cluster.CreateAgent(MembershipTestCluster.NewAddress());
         await Task.WhenAll(a.JoinAsync(), b.JoinAsync());
 
+        // Joined together, a may not have read b's row yet; the outage must start from a view of both.
+        await Eventually.WaitUntilAsync(() => a.Current.ActiveSilos.Count == 2, Deadline, "a sees b");
         flaky.Failing = true;
         var c = _cluster.CreateAgent(MembershipTestCluster.NewAddress());
         await c.JoinAsync();
