@@ -49,6 +49,17 @@ for port in "${ports[@]}"; do
   fi
 done
 
+# The dashboard's browser libraries (@microsoft/signalr, chart.js) come from npm; the build copies them to wwwroot/lib.
+client_app="$root/src/WebApi/ClientApp"
+if [ -f "$client_app/package.json" ] && [ ! -d "$client_app/node_modules" ]; then
+  if command -v npm >/dev/null; then
+    echo "installing the dashboard's npm packages (src/WebApi/ClientApp)"
+    (cd "$client_app" && npm install --no-audit --no-fund)
+  else
+    echo "warning: npm not found; the dashboard at / will lack its browser libraries (install nodejs and npm)." >&2
+  fi
+fi
+
 echo "building src/Silo (Release)"
 dotnet build "$project" -c Release -nologo -v quiet
 dll="$(dotnet msbuild "$project" -getProperty:TargetPath -p:Configuration=Release)"

@@ -1,5 +1,6 @@
 using ParkingGrains.Runtime;
 using ParkingGrains.WebApi.Auth;
+using ParkingGrains.WebApi.Dashboard;
 using ParkingGrains.WebApi.Realtime;
 
 namespace ParkingGrains.WebApi;
@@ -43,10 +44,7 @@ public static class WebApiHostExtensions
         });
         app.UseParkingGrainsAuth();
         app.MapParkingGrainsAuth();
-        app.MapGet("/", () => Results.Content(
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">" +
-            "<title>ParkingGrains</title></head><body><h1>ParkingGrains</h1><p>The cluster is up. The dashboard arrives with the web API issue.</p></body></html>",
-            "text/html"));
+        app.UseParkingGrainsDashboard();
         app.MapGet("/api/health", (IClusterClient client) => Results.Ok(new { status = "ok", activeSilos = client.ActiveSilos.Count }));
         app.MapOpenApi();
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "ParkingGrains API"));
