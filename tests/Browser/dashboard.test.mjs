@@ -92,6 +92,17 @@ try {
     `shown Occupied (HTTP answer after ${(measured.answered - measured.started).toFixed(1)} ms)`);
   await page.screenshot({ path: path.join(screenshots, "dashboard-desktop.png"), fullPage: true });
 
+  step("a cash payment towards the stay, so that today's revenue has a bar");
+  const payment = await page.evaluate(async ({ lot, sessionId, token }) => {
+    const response = await fetch(`/api/lots/${lot}/payments`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ eventId: `pw-pay-${crypto.randomUUID()}`, sessionIdOrTicket: sessionId, amount: 4.5, currency: "EUR", method: "Cash" }),
+    });
+    return { status: response.status, body: await response.text() };
+  }, { lot: lotId, sessionId: measured.decision.sessionId, token });
+  if (payment.status !== 200) throw new Error(`payment refused: ${payment.status} ${payment.body}`);
+
   step("open a gate from its panel");
   await page.click(`.gate[data-gate-id="${entryGate}"] .open-gate`);
   await page.waitForSelector(`.gate[data-gate-id="${entryGate}"] .barrier[data-barrier="Open"]`);
@@ -114,11 +125,13 @@ try {
     const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
     let painted = 0;
     for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) painted++;
-    return { width: canvas.width, height: canvas.height, painted, status: document.getElementById("report-status").textContent };
+    return { width: canvas.width, height: canvas.height, painted, bars: Number(canvas.dataset.rendered),
+      status: document.getElementById("report-status").textContent };
   });
-  console.log(`revenue chart: ${chart.width}x${chart.height} canvas, ${chart.painted} painted pixels; status "${chart.status}"`);
+  console.log(`revenue chart: ${chart.width}x${chart.height} canvas, ${chart.painted} painted pixels, ${chart.bars} day(s) with revenue; status "${chart.status}"`);
   if (chart.width === 0 || chart.height === 0 || chart.painted === 0) throw new Error("the revenue chart canvas is empty");
   if (chart.status.startsWith("report unavailable")) throw new Error(`report request failed: ${chart.status}`);
+  if (chart.bars < 1) throw new Error("the revenue chart has no bar although a payment was recorded today");
   await page.screenshot({ path: path.join(screenshots, "reports-desktop.png"), fullPage: true });
 
   if (pageErrors.length) throw new Error(`page errors: ${pageErrors.join("; ")}`);
