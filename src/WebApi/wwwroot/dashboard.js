@@ -342,7 +342,7 @@ function drawRevenue(labels, amounts, currency) {
   const canvas = $("#revenue-chart");
   state.chart = new Chart(canvas, {
     type: "bar",
-    data: { labels, datasets: [{ label: `Revenue (${currency})`, data: amounts, backgroundColor: dark ? "#5aa2ff" : "#0b63ce" }] },
+    data: { labels, datasets: [{ label: `Revenue (${currency})`, data: amounts, maxBarThickness: 48, backgroundColor: dark ? "#5aa2ff" : "#0b63ce" }] },
     options: {
       responsive: true, maintainAspectRatio: false, animation: false,
       scales: { x: { ticks: { color: text }, grid: { color: grid } }, y: { beginAtZero: true, ticks: { color: text }, grid: { color: grid } } },
