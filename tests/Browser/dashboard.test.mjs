@@ -1,4 +1,4 @@
-// Headless Chromium test of the operator dashboard (playwright-core + Debian's chromium; no browser download).
+// Headless Chromium test of the dashboard (operator, reports, admin and driver tabs) (playwright-core + Debian's chromium; no browser download).
 // Run by tests/WebApi.Tests/Browser/DashboardBrowserTests.cs against a real web host over a test cluster:
 //   BASE_URL=http://127.0.0.1:PORT ADMIN_PASSWORD=... SCREENSHOT_DIR=... [CHROMIUM=/usr/bin/chromium] node dashboard.test.mjs
 // Exit code 0 and a final "PASS" line when every step held; otherwise the failing step and a non-zero exit code.
@@ -134,6 +134,77 @@ try {
   if (chart.bars < 1) throw new Error("the revenue chart has no bar although a payment was recorded today");
   await page.screenshot({ path: path.join(screenshots, "reports-desktop.png"), fullPage: true });
 
+  step("admin: create a driver user through the API");
+  const driverName = `driver-${Math.floor(100000 + Math.random() * 900000)}`;
+  const driverPassword = `pw-${crypto.randomUUID()}`;
+  const created = await page.evaluate(async ({ username, password, token }) => {
+    const response = await fetch("/api/users", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ username, password, roles: ["driver"] }),
+    });
+    return { status: response.status, body: await response.text() };
+  }, { username: driverName, password: driverPassword, token });
+  if (created.status !== 201) throw new Error(`creating ${driverName} failed: ${created.status} ${created.body}`);
+
+  step("admin tab: users list with the new driver, lots with slot counts, today's audit");
+  if (await page.isHidden("#tab-admin")) throw new Error("the Admin tab is hidden for admin");
+  await page.click("#tab-admin");
+  await page.waitForSelector(`#users li[data-username="${driverName}"]`);
+  const driverRoles = await page.textContent(`#users li[data-username="${driverName}"] .roles`);
+  if (driverRoles.trim() !== "driver") throw new Error(`${driverName} is listed with roles "${driverRoles}"`);
+  const lotSlots = Number(await (await page.waitForSelector(`#admin-lots li[data-lot-id="${lotId}"]`)).getAttribute("data-slots"));
+  if (!(lotSlots > 0)) throw new Error(`${lotId} is listed with ${lotSlots} slots`);
+  await page.waitForSelector('#audit li[data-action="user.create"]');
+  console.log(`admin tab: ${await page.locator("#users li").count()} users incl. ${driverName}, ${lotId} with ${lotSlots} slots, ` +
+    `${await page.locator("#audit li").count()} audit entries today`);
+  await page.screenshot({ path: path.join(screenshots, "admin-desktop.png"), fullPage: true });
+  await phoneDark(page, "admin-phone-dark.png");
+
+  step(`sign out; sign in as ${driverName}`);
+  await page.click("#logout");
+  await page.waitForSelector("#login-view:not([hidden])");
+  await page.fill("#username", driverName);
+  await page.fill("#password", driverPassword);
+  await page.click("#login-button");
+  await page.waitForSelector("#driver-view:not([hidden])");
+  for (const tab of ["#tab-admin", "#tab-live", "#tab-reports"]) {
+    if (await page.isVisible(tab)) throw new Error(`${tab} is visible to a driver`);
+  }
+
+  step("driver: free counts per class");
+  const freeCars = Number(await page.textContent(`.driver-lot[data-lot-id="${lotId}"] .count[data-class="Car"] b`));
+  if (!Number.isInteger(freeCars) || freeCars < 1) throw new Error(`${lotId} shows "${freeCars}" free cars`);
+  console.log(`driver tab: ${lotId} shows ${freeCars} free Car slots`);
+
+  step("driver: reserve a car slot");
+  await page.selectOption("#reserve-lot", lotId);
+  await page.selectOption("#reserve-class", "Car");
+  await page.fill("#reserve-plate", `B-RS ${Math.floor(1000 + Math.random() * 9000)}`);
+  await page.click("#reserve-button");
+  const reservationId = await (await page.waitForSelector("#reserve-result[data-reservation-id]")).getAttribute("data-reservation-id");
+  if (!reservationId || !(await page.textContent("#reserve-result")).includes(reservationId)) throw new Error("no reservation id shown");
+  console.log(`driver tab: reservation ${reservationId}`);
+
+  step("driver: a refused reservation shows the reason");
+  await page.fill("#reserve-to", await page.inputValue("#reserve-from"));
+  await page.click("#reserve-button");
+  await page.waitForSelector("#reserve-result.error");
+  console.log(`driver tab: refusal shown as "${await page.textContent("#reserve-result")}"`);
+
+  step("driver: pay by VietQR");
+  await page.fill("#qr-bin", "970436");
+  await page.fill("#qr-account", "0011001932418");
+  await page.fill("#qr-amount", "25000");
+  await page.fill("#qr-purpose", "PARKING B-RS");
+  await page.click("#qr-button");
+  await page.waitForFunction(() => { const img = document.getElementById("qr-image"); return img.complete && img.naturalWidth > 0 && !document.getElementById("qr-result").hidden; });
+  const qr = await page.evaluate(() => ({ width: document.getElementById("qr-image").naturalWidth, payload: document.getElementById("qr-payload").textContent }));
+  if (!qr.payload.startsWith("000201") || !qr.payload.includes("A000000727") || !qr.payload.includes("970436")) throw new Error(`unexpected VietQR payload ${qr.payload}`);
+  console.log(`driver tab: VietQR PNG ${qr.width} px wide, payload ${qr.payload.length} chars`);
+  await page.screenshot({ path: path.join(screenshots, "driver-desktop.png"), fullPage: true });
+  await phoneDark(page, "driver-phone-dark.png");
+
   if (pageErrors.length) throw new Error(`page errors: ${pageErrors.join("; ")}`);
   console.log("PASS");
 } catch (e) {
@@ -143,5 +214,16 @@ try {
   await browser.close();
 }
 process.exit(failed ? 1 : 0);
+
+// Phone width in dark mode: no sideways scrolling; a screenshot; then back to the desktop in light mode.
+async function phoneDark(page, file) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 1) throw new Error(`${file}: at 390 px the page is ${overflow} px wider than the screen`);
+  await page.screenshot({ path: path.join(screenshots, file), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.emulateMedia({ colorScheme: "light" });
+}
 
 function cssEscape(id) { return id.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`); }

@@ -1,4 +1,5 @@
-// ParkingGrains operator dashboard: plain JS over the REST API (/api) and the SignalR hub (/hubs/lots).
+// ParkingGrains dashboard: plain JS over the REST API (/api) and the SignalR hub (/hubs/lots).
+// This file: sign-in, the operator's Live and Reports tabs; portal.js: the Driver and Admin tabs.
 "use strict";
 
 const $ = (selector) => document.querySelector(selector);
@@ -7,7 +8,9 @@ const SIZE_LETTER = { Motorcycle: "M", Car: "C", Van: "V", Bus: "B" };
 const SLOT_STATUS = ["Free", "Held", "Occupied", "OutOfService"];
 const BARRIER = ["Closed", "Open", "HeldOpen"];
 
-const state = { lotId: null, lots: [], slots: new Map(), sessions: new Map(), gates: new Map(), connection: null, chart: null };
+const state = { lotId: null, lots: [], slots: new Map(), sessions: new Map(), gates: new Map(), connection: null, chart: null, roles: [] };
+const hasRole = (role) => state.roles.includes(role);
+const isStaff = () => hasRole("admin") || hasRole("operator");
 
 // Enums arrive as strings (JsonStringEnumConverter); numbers are accepted too.
 const slotStatus = (value) => (typeof value === "number" ? SLOT_STATUS[value] : value);
@@ -73,19 +76,30 @@ function signOut(message) {
   sessionStorage.removeItem(TOKEN_KEY);
   if (state.connection) state.connection.stop();
   state.connection = null;
-  for (const id of ["#live-view", "#reports-view", "#tabs", "#logout", "#connection"]) $(id).hidden = true;
+  state.lotId = null;
+  state.roles = [];
+  if (typeof leaveDriver === "function") leaveDriver();
+  for (const id of ["#live-view", "#reports-view", "#driver-view", "#admin-view", "#tabs", "#logout", "#connection"]) $(id).hidden = true;
   $("#login-view").hidden = false;
   $("#login-error").textContent = message;
 }
 
 // --- start-up -------------------------------------------------------------------------------------
+// Tabs follow the roles from /api/auth/me: Live and Reports for operators and admins, Admin for admins, Driver for all.
 async function start() {
   if (typeof signalR === "undefined" || typeof Chart === "undefined") {
     $("#login-error").textContent = "Browser libraries missing: run npm install in src/WebApi/ClientApp and rebuild.";
     return;
   }
+  state.roles = (await api("/api/auth/me")).roles || [];
   $("#login-view").hidden = true;
-  for (const id of ["#tabs", "#logout", "#connection"]) $(id).hidden = false;
+  for (const id of ["#tab-live", "#tab-reports", "#connection"]) $(id).hidden = !isStaff();
+  $("#tab-admin").hidden = !hasRole("admin");
+  for (const id of ["#tabs", "#logout"]) $(id).hidden = false;
+  if (!isStaff()) {
+    showView("driver");
+    return;
+  }
   showView("live");
   state.lots = await api("/api/lots");
   const select = $("#lot-select");
@@ -285,7 +299,11 @@ function showView(view) {
   for (const tab of document.querySelectorAll(".tab")) tab.classList.toggle("active", tab.dataset.view === view);
   $("#live-view").hidden = view !== "live";
   $("#reports-view").hidden = view !== "reports";
+  $("#driver-view").hidden = view !== "driver";
+  $("#admin-view").hidden = view !== "admin";
   if (view === "reports") loadRevenue();
+  if (view === "driver") enterDriver(); else leaveDriver();
+  if (view === "admin") loadAdmin();
 }
 
 const isoDate = (date) => date.toISOString().slice(0, 10);
@@ -352,5 +370,3 @@ function drawRevenue(labels, amounts, currency) {
   canvas.dataset.rendered = String(labels.length);
 }
 
-// A token from earlier in this tab's session: go straight in.
-if (token()) start().catch((e) => signOut(`Could not start: ${e.message}`));

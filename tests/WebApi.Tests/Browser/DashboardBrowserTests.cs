@@ -13,7 +13,7 @@ using Xunit.Abstractions;
 namespace ParkingGrains.WebApi.Tests.Browser;
 
 /// <summary>
-/// The operator dashboard in real headless Chromium: tests/Browser/dashboard.test.mjs (playwright-core, Debian's
+/// The dashboard (operator Live and Reports tabs, Admin and Driver tabs) in real headless Chromium: tests/Browser/dashboard.test.mjs (playwright-core, Debian's
 /// /usr/bin/chromium) against a real Kestrel web host over an in-process cluster whose history is a SQLite file, so
 /// the Reports tab has a working revenue report. Fails (never skips) when node, node_modules or chromium are missing.
 /// Screenshots go to artifacts/screenshots/.
@@ -60,7 +60,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLife
     }
 
     [Fact]
-    public async Task Dashboard_SignIn_LiveEntry_GateOpen_RevenueChart_InHeadlessChromium()
+    public async Task Dashboard_SignIn_LiveEntry_GateOpen_RevenueChart_AdminAndDriverTabs_InHeadlessChromium()
     {
         var root = RepositoryRoot();
         var script = Path.Combine(root, "tests", "Browser", "dashboard.test.mjs");
@@ -116,7 +116,11 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLife
 
         Assert.True(process.ExitCode == 0 && log.Contains("PASS", StringComparison.Ordinal), $"browser test failed (exit {process.ExitCode}):\n{log}");
         Assert.Contains("entry → DOM:", log, StringComparison.Ordinal);
-        foreach (var shot in new[] { "dashboard-desktop.png", "dashboard-phone-dark.png", "reports-desktop.png" })
+        foreach (var shot in new[]
+                 {
+                     "dashboard-desktop.png", "dashboard-phone-dark.png", "reports-desktop.png",
+                     "admin-desktop.png", "admin-phone-dark.png", "driver-desktop.png", "driver-phone-dark.png",
+                 })
         {
             Assert.True(new FileInfo(Path.Combine(root, "artifacts", "screenshots", shot)) is { Exists: true, Length: > 1000 }, $"screenshot {shot} missing");
         }
