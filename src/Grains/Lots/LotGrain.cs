@@ -104,29 +104,9 @@ public sealed class LotGrain(
         return decision;
     }
 
-    public async Task<ExitDecision> Exit(ExitCommand command)
-    {
-        RequireEventId(command.EventId);
-        if (!S.ExitResults.TryGetValue(command.EventId, out var decision))
-        {
-            decision = DecideExit(command);
-        }
+    public Task<ExitDecision> Exit(ExitCommand command) => DecideOnceAsync(command.EventId, S.ExitResults, () => DecideExit(command));
 
-        await journal.ConfirmAsync();
-        return decision;
-    }
-
-    public async Task<PaymentResult> Pay(PaymentCommand command)
-    {
-        RequireEventId(command.EventId);
-        if (!S.PaymentResults.TryGetValue(command.EventId, out var result))
-        {
-            result = DecidePayment(command);
-        }
-
-        await journal.ConfirmAsync();
-        return result;
-    }
+    public Task<PaymentResult> Pay(PaymentCommand command) => DecideOnceAsync(command.EventId, S.PaymentResults, () => DecidePayment(command));
 
     public Task<ExitQuote?> Quote(string sessionIdOrTicketOrPlate, DateTimeOffset at)
     {
@@ -143,13 +123,7 @@ public sealed class LotGrain(
 
     public async Task<ReservationResult> Reserve(ReservationCommand command)
     {
-        RequireEventId(command.EventId);
-        if (!S.ReservationResults.TryGetValue(command.EventId, out var result))
-        {
-            result = DecideReservation(command);
-        }
-
-        await journal.ConfirmAsync();
+        var result = await DecideOnceAsync(command.EventId, S.ReservationResults, () => DecideReservation(command));
         if (result.Accepted)
         {
             await EnsureReservationReminderAsync();
@@ -158,62 +132,13 @@ public sealed class LotGrain(
         return result;
     }
 
-    public async Task<ReservationResult> CancelReservation(CancelReservationCommand command)
-    {
-        RequireEventId(command.EventId);
-        if (!S.ReservationResults.TryGetValue(command.EventId, out var result))
-        {
-            if (!S.Reservations.TryGetValue(command.ReservationId, out var reservation) || reservation.HolderId != command.HolderId)
-            {
-                result = new ReservationResult(command.EventId, false, DenialReason.ReservationNotFound, $"No open reservation {command.ReservationId} for this holder.", command.ReservationId, null, null);
-                journal.Raise(new ReservationRejected(command.EventId, DenialReason.ReservationNotFound, result, command.Time));
-            }
-            else
-            {
-                result = new ReservationResult(command.EventId, true, null, null, reservation.ReservationId, reservation.SlotId, ReservationStatus.Cancelled);
-                journal.Raise(new ReservationCancelled(command.EventId, reservation.ReservationId, result, command.Time));
-            }
-        }
+    public Task<ReservationResult> CancelReservation(CancelReservationCommand command) =>
+        DecideOnceAsync(command.EventId, S.ReservationResults, () => DecideCancellation(command));
 
-        await journal.ConfirmAsync();
-        return result;
-    }
+    public Task<OverrideResult> OverrideSlot(SlotOverrideCommand command) =>
+        DecideOnceAsync(command.EventId, S.OverrideResults, () => DecideOverride(command));
 
-    public async Task<OverrideResult> OverrideSlot(SlotOverrideCommand command)
-    {
-        RequireEventId(command.EventId);
-        if (!S.OverrideResults.TryGetValue(command.EventId, out var result))
-        {
-            result = DecideOverride(command);
-        }
-
-        await journal.ConfirmAsync();
-        return result;
-    }
-
-    public async Task<ExitDecision> ForceExit(ForceExitCommand command)
-    {
-        RequireEventId(command.EventId);
-        if (!S.ExitResults.TryGetValue(command.EventId, out var decision))
-        {
-            if (string.IsNullOrWhiteSpace(command.Operator) || string.IsNullOrWhiteSpace(command.Reason))
-            {
-                decision = DenyExit(command.EventId, null, "", DenialReason.InvalidCommand, "A force-exit needs the operator and a reason.", command.Time);
-            }
-            else if (!S.Sessions.TryGetValue(command.SessionId, out var session))
-            {
-                decision = DenyExit(command.EventId, null, "", DenialReason.SessionNotFound, $"No open session {command.SessionId}.", command.Time);
-            }
-            else
-            {
-                decision = new ExitDecision(command.EventId, true, null, null, session.SessionId, null, MoneyOf(0), MoneyOf(session.AmountPaid), FreeCountsAfter(session.SlotId));
-                RaiseAndPublish(new SessionForceClosed(command.EventId, session.SessionId, session.SlotId, session.VehicleClass, command.Operator, command.Reason, decision, command.Time));
-            }
-        }
-
-        await journal.ConfirmAsync();
-        return decision;
-    }
+    public Task<ExitDecision> ForceExit(ForceExitCommand command) => DecideOnceAsync(command.EventId, S.ExitResults, () => DecideForceExit(command));
 
     public Task<LotStatus> GetStatus()
     {
@@ -409,6 +334,53 @@ public sealed class LotGrain(
         RaiseAndPublish(new VehicleExited(command.EventId, session.SessionId, command.GateId, session.SlotId, session.VehicleClass,
             paidUp ? MoneyOf(session.AmountPaid) : fee.Total, MoneyOf(session.AmountPaid), command.LostTicket, decision, command.Time));
         return decision;
+    }
+
+    private ExitDecision DecideForceExit(ForceExitCommand command)
+    {
+        if (string.IsNullOrWhiteSpace(command.Operator) || string.IsNullOrWhiteSpace(command.Reason))
+        {
+            return DenyExit(command.EventId, null, "", DenialReason.InvalidCommand, "A force-exit needs the operator and a reason.", command.Time);
+        }
+
+        if (!S.Sessions.TryGetValue(command.SessionId, out var session))
+        {
+            return DenyExit(command.EventId, null, "", DenialReason.SessionNotFound, $"No open session {command.SessionId}.", command.Time);
+        }
+
+        var decision = new ExitDecision(command.EventId, true, null, null, session.SessionId, null, MoneyOf(0), MoneyOf(session.AmountPaid), FreeCountsAfter(session.SlotId));
+        RaiseAndPublish(new SessionForceClosed(command.EventId, session.SessionId, session.SlotId, session.VehicleClass, command.Operator, command.Reason, decision, command.Time));
+        return decision;
+    }
+
+    private ReservationResult DecideCancellation(CancelReservationCommand command)
+    {
+        if (!S.Reservations.TryGetValue(command.ReservationId, out var reservation) || reservation.HolderId != command.HolderId)
+        {
+            var rejected = new ReservationResult(command.EventId, false, DenialReason.ReservationNotFound, $"No open reservation {command.ReservationId} for this holder.", command.ReservationId, null, null);
+            journal.Raise(new ReservationRejected(command.EventId, DenialReason.ReservationNotFound, rejected, command.Time));
+            return rejected;
+        }
+
+        var result = new ReservationResult(command.EventId, true, null, null, reservation.ReservationId, reservation.SlotId, ReservationStatus.Cancelled);
+        journal.Raise(new ReservationCancelled(command.EventId, reservation.ReservationId, result, command.Time));
+        return result;
+    }
+
+    /// <summary>
+    /// The path every command takes: a repeated command id gets its recorded result, a new one is decided now
+    /// (synchronously, on the tentative state); either way the answer goes out only once it is durable.
+    /// </summary>
+    private async Task<TResult> DecideOnceAsync<TResult>(string eventId, Dictionary<string, TResult> results, Func<TResult> decide)
+    {
+        RequireEventId(eventId);
+        if (!results.TryGetValue(eventId, out var result))
+        {
+            result = decide();
+        }
+
+        await journal.ConfirmAsync();
+        return result;
     }
 
     private ExitDecision DenyExit(string eventId, string? sessionId, string gateId, DenialReason reason, string text, DateTimeOffset at)
