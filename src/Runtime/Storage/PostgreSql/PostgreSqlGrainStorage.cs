@@ -61,37 +61,18 @@ public sealed class PostgreSqlGrainStorage : IGrainStorage, IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         if (!await reader.ReadAsync().ConfigureAwait(false))
         {
-            grainState.State = GrainStateSerializer.CreateDefault<T>();
-            grainState.ETag = null;
-            grainState.RecordExists = false;
+            GrainStateRows.Populate(grainState, _serializer, payload: null, version: null);
             return;
         }
 
-        var payload = reader.IsDBNull(0) ? null : reader.GetString(0);
-        grainState.State = payload is null ? GrainStateSerializer.CreateDefault<T>() : _serializer.Deserialize<T>(payload);
-        grainState.ETag = GrainStorageETag.Format(reader.GetInt64(1));
-        grainState.RecordExists = payload is not null;
+        GrainStateRows.Populate(grainState, _serializer, reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt64(1));
     }
 
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-    {
-        ArgumentNullException.ThrowIfNull(grainState);
-        var expected = GrainStorageETag.Parse(grainState.ETag, grainId, stateName);
-        var payload = _serializer.Serialize(grainState.State);
-        var version = await _writes.WriteAsync(new PendingWrite(grainId.Type, grainId.Key, stateName, payload, expected)).ConfigureAwait(false);
-        grainState.ETag = GrainStorageETag.Format(version);
-        grainState.RecordExists = true;
-    }
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        GrainStateRows.WriteAsync(_writes.WriteAsync, _serializer, stateName, grainId, grainState);
 
-    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-    {
-        ArgumentNullException.ThrowIfNull(grainState);
-        var expected = GrainStorageETag.Parse(grainState.ETag, grainId, stateName);
-        var version = await _writes.WriteAsync(new PendingWrite(grainId.Type, grainId.Key, stateName, payload: null, expected)).ConfigureAwait(false);
-        grainState.State = GrainStateSerializer.CreateDefault<T>();
-        grainState.ETag = GrainStorageETag.Format(version);
-        grainState.RecordExists = false;
-    }
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        GrainStateRows.ClearAsync(_writes.WriteAsync, stateName, grainId, grainState);
 
     public ValueTask DisposeAsync() => _writes.DisposeAsync();
 

@@ -70,30 +70,14 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
             }
         }
 
-        grainState.State = payload is null ? GrainStateSerializer.CreateDefault<T>() : _serializer.Deserialize<T>(payload);
-        grainState.ETag = version is { } v ? GrainStorageETag.Format(v) : null;
-        grainState.RecordExists = payload is not null;
+        GrainStateRows.Populate(grainState, _serializer, payload, version);
     }
 
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-    {
-        ArgumentNullException.ThrowIfNull(grainState);
-        var expected = GrainStorageETag.Parse(grainState.ETag, grainId, stateName);
-        var payload = _serializer.Serialize(grainState.State);
-        var version = await _writes.WriteAsync(new PendingWrite(grainId.Type, grainId.Key, stateName, payload, expected)).ConfigureAwait(false);
-        grainState.ETag = GrainStorageETag.Format(version);
-        grainState.RecordExists = true;
-    }
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        GrainStateRows.WriteAsync(_writes.WriteAsync, _serializer, stateName, grainId, grainState);
 
-    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-    {
-        ArgumentNullException.ThrowIfNull(grainState);
-        var expected = GrainStorageETag.Parse(grainState.ETag, grainId, stateName);
-        var version = await _writes.WriteAsync(new PendingWrite(grainId.Type, grainId.Key, stateName, payload: null, expected)).ConfigureAwait(false);
-        grainState.State = GrainStateSerializer.CreateDefault<T>();
-        grainState.ETag = GrainStorageETag.Format(version);
-        grainState.RecordExists = false;
-    }
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        GrainStateRows.ClearAsync(_writes.WriteAsync, stateName, grainId, grainState);
 
     public ValueTask DisposeAsync() => _writes.DisposeAsync();
 
