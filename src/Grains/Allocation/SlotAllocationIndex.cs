@@ -116,8 +116,14 @@ public sealed class SlotAllocationIndex
     public int Capacity(VehicleClass size) => IsKnown(size) ? _capacityByClass[(int)size] : 0;
 
     /// <summary>A snapshot of free slots per size class (every class present, zero included).</summary>
-    public IReadOnlyDictionary<VehicleClass, int> FreeCounts() =>
-        Enum.GetValues<VehicleClass>().ToDictionary(c => c, c => _freeByClass[(int)c]);
+    public VehicleClassCounts FreeCounts() => VehicleClassCounts.From(_freeByClass);
+
+    /// <summary>The layout's definition of a slot, found in O(1).</summary>
+    public bool TryGetDefinition(string slotId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SlotDefinition? definition)
+    {
+        definition = _slotIndex.TryGetValue(slotId, out var i) ? _slots[i] : null;
+        return definition is not null;
+    }
 
     /// <summary>
     /// Picks and takes a free slot for a vehicle entering at <paramref name="gateId"/>; the slot stays taken

@@ -1,4 +1,6 @@
+using System.Collections;
+
 namespace ParkingGrains.Grains.Lots;
 
-/// <summary>When a command id was first decided, so dedup records can be dropped after the retention period.</summary>
-public sealed record DedupEntry(string Key, DateTimeOffset At);
+/// <summary>A remembered command id: which result table holds it and when it was first decided, so it can be forgotten.</summary>
+public readonly record struct DedupEntry(IDictionary Results, string EventId, DateTimeOffset At);

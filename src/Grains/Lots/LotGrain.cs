@@ -218,7 +218,7 @@ public sealed class LotGrain(
             return DenyEntry(command, DenialReason.LotNotConfigured, "The lot has no layout yet.");
         }
 
-        var gate = layout.Gates.FirstOrDefault(g => g.GateId == command.GateId);
+        var gate = S.GateById.GetValueOrDefault(command.GateId);
         if (gate is null)
         {
             return DenyEntry(command, DenialReason.UnknownGate, $"Gate {command.GateId} is not a gate of lot {LotId}.");
@@ -277,11 +277,11 @@ public sealed class LotGrain(
             slotId = allocation.SlotId!;
         }
 
-        var definition = layout.Slots.First(s => s.SlotId == slotId);
-        var floor = layout.Floors.FirstOrDefault(f => f.FloorId == definition.FloorId);
+        S.Index.TryGetDefinition(slotId, out var definition);
+        var floor = layout.Floors.FirstOrDefault(f => f.FloorId == definition!.FloorId);
         var ticket = $"T{S.NextTicket:D6}";
         var sessionId = SessionIds.Create(LotId, ticket);
-        var distance = definition.GateDistances.TryGetValue(command.GateId, out var metres) ? $", about {metres:0} m from this gate" : "";
+        var distance = definition!.GateDistances.TryGetValue(command.GateId, out var metres) ? $", about {metres:0} m from this gate" : "";
         var assignment = new SlotAssignment(slotId, definition.FloorId, floor?.Name ?? definition.FloorId, definition.Number, definition.Size,
             $"Go to {floor?.Name ?? definition.FloorId}, slot {definition.Number}{distance}.");
         var decision = new EntryDecision(command.EventId, true, null, flagged ? "Plate already inside: flagged for review." : null,
@@ -305,7 +305,7 @@ public sealed class LotGrain(
             return DenyExit(command.EventId, null, command.GateId, DenialReason.LotNotConfigured, "The lot has no layout yet.", command.Time);
         }
 
-        var gate = layout.Gates.FirstOrDefault(g => g.GateId == command.GateId);
+        var gate = S.GateById.GetValueOrDefault(command.GateId);
         if (gate is null || gate.Direction == GateDirection.In)
         {
             return DenyExit(command.EventId, null, command.GateId, gate is null ? DenialReason.UnknownGate : DenialReason.WrongGateDirection,
@@ -313,7 +313,7 @@ public sealed class LotGrain(
         }
 
         var session = (command.Ticket is { Length: > 0 } ticket ? FindSession(ticket) : null)
-            ?? (command.CardId is { Length: > 0 } card ? S.Sessions.Values.Where(s => s.CardId == card).OrderBy(s => s.EntryTime).FirstOrDefault() : null)
+            ?? (command.CardId is { Length: > 0 } card && S.InsideByCard.ContainsKey(card) ? S.Sessions.Values.Where(s => s.CardId == card).OrderBy(s => s.EntryTime).FirstOrDefault() : null)
             ?? FindByPlate(command.Plate);
         if (session is null)
         {
@@ -548,17 +548,13 @@ public sealed class LotGrain(
     private SessionRecord? FindByPlate(string? plate) =>
         PlateNumber.Normalize(plate) is { } normalized && S.SessionByPlate.TryGetValue(normalized, out var id) ? S.Sessions[id] : null;
 
-    private IReadOnlyDictionary<VehicleClass, int> FreeCountsAfter(string releasedSlotId)
+    private VehicleClassCounts FreeCountsAfter(string releasedSlotId)
     {
-        var counts = S.Index.FreeCounts().ToDictionary();
-        var definition = S.Layout!.Slots.First(s => s.SlotId == releasedSlotId);
+        var counts = S.Index.FreeCounts();
         var record = S.Slots[releasedSlotId];
-        if (record.HeldFor is null && record.Override is SlotOverride.Automatic or SlotOverride.Free)
-        {
-            counts[definition.Size] = counts.GetValueOrDefault(definition.Size) + 1;
-        }
-
-        return counts;
+        return record.HeldFor is null && record.Override is SlotOverride.Automatic or SlotOverride.Free && S.Index.TryGetDefinition(releasedSlotId, out var definition)
+            ? counts.Add(definition.Size, 1)
+            : counts;
     }
 
     private string FirstEntryGate() => S.Layout!.Gates.First(g => g.Direction != GateDirection.Out).GateId;

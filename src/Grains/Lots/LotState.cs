@@ -23,6 +23,8 @@ public sealed class LotState : IJournaledStateOf<LotEvent>, IJournaledHistoryOf<
     private SlotAllocationIndex? _index;
     private Dictionary<string, string>? _sessionByPlate;
     private Dictionary<string, int>? _insideByCard;
+    private Dictionary<string, int>? _insideByPlate;
+    private Dictionary<string, GateDefinition>? _gateById;
 
     public LotLayout? Layout { get; set; }
 
@@ -38,22 +40,22 @@ public sealed class LotState : IJournaledStateOf<LotEvent>, IJournaledHistoryOf<
 
     // Command results are rebuilt from the events before a snapshot (they carry them), so snapshots stay small.
     [JsonIgnore]
-    public Dictionary<string, EntryDecision> EntryResults { get; set; } = [];
+    public Dictionary<string, EntryDecision> EntryResults { get; } = [];
 
     [JsonIgnore]
-    public Dictionary<string, ExitDecision> ExitResults { get; set; } = [];
+    public Dictionary<string, ExitDecision> ExitResults { get; } = [];
 
     [JsonIgnore]
-    public Dictionary<string, PaymentResult> PaymentResults { get; set; } = [];
+    public Dictionary<string, PaymentResult> PaymentResults { get; } = [];
 
     [JsonIgnore]
-    public Dictionary<string, ReservationResult> ReservationResults { get; set; } = [];
+    public Dictionary<string, ReservationResult> ReservationResults { get; } = [];
 
     [JsonIgnore]
-    public Dictionary<string, OverrideResult> OverrideResults { get; set; } = [];
+    public Dictionary<string, OverrideResult> OverrideResults { get; } = [];
 
     [JsonIgnore]
-    public List<DedupEntry> DedupLog { get; set; } = [];
+    public Queue<DedupEntry> DedupLog { get; } = new();
 
     int IJournaledHistoryOf<LotEvent>.HistoryEvents => DedupCapacity;
 
@@ -72,6 +74,17 @@ public sealed class LotState : IJournaledStateOf<LotEvent>, IJournaledHistoryOf<
         .GroupBy(s => s.CardId!)
         .ToDictionary(g => g.Key, g => g.Count());
 
+    // How many sessions share a plate (more than one only when the lot flags rather than denies): closing a
+    // session searches for another one with its plate only when there is one.
+    private Dictionary<string, int> InsideByPlate => _insideByPlate ??= Sessions.Values
+        .Select(s => PlateNumber.Normalize(s.Plate))
+        .OfType<string>()
+        .GroupBy(p => p)
+        .ToDictionary(g => g.Key, g => g.Count());
+
+    [JsonIgnore]
+    public Dictionary<string, GateDefinition> GateById => _gateById ??= Layout?.Gates.ToDictionary(g => g.GateId, StringComparer.Ordinal) ?? [];
+
     public void Apply(LotEvent @event)
     {
         ApplyChange(@event);
@@ -86,52 +99,40 @@ public sealed class LotState : IJournaledStateOf<LotEvent>, IJournaledHistoryOf<
         switch (@event)
         {
             case VehicleEntered e:
-                Remember($"entry:{e.EventId}", e.OccurredAt);
-                EntryResults[e.EventId] = e.Decision;
+                Remember(EntryResults, e.EventId, e.Decision, e.OccurredAt);
                 break;
             case EntryDenied e:
-                Remember($"entry:{e.EventId}", e.OccurredAt);
-                EntryResults[e.EventId] = e.Decision;
+                Remember(EntryResults, e.EventId, e.Decision, e.OccurredAt);
                 break;
             case VehicleExited e:
-                Remember($"exit:{e.EventId}", e.OccurredAt);
-                ExitResults[e.EventId] = e.Decision;
+                Remember(ExitResults, e.EventId, e.Decision, e.OccurredAt);
                 break;
             case SessionForceClosed e:
-                Remember($"exit:{e.EventId}", e.OccurredAt);
-                ExitResults[e.EventId] = e.Decision;
+                Remember(ExitResults, e.EventId, e.Decision, e.OccurredAt);
                 break;
             case ExitDenied e:
-                Remember($"exit:{e.EventId}", e.OccurredAt);
-                ExitResults[e.EventId] = e.Decision;
+                Remember(ExitResults, e.EventId, e.Decision, e.OccurredAt);
                 break;
             case PaymentRecorded e:
-                Remember($"payment:{e.EventId}", e.OccurredAt);
-                PaymentResults[e.EventId] = e.Result;
+                Remember(PaymentResults, e.EventId, e.Result, e.OccurredAt);
                 break;
             case PaymentRejected e:
-                Remember($"payment:{e.EventId}", e.OccurredAt);
-                PaymentResults[e.EventId] = e.Result;
+                Remember(PaymentResults, e.EventId, e.Result, e.OccurredAt);
                 break;
             case SlotOverridden e:
-                Remember($"override:{e.EventId}", e.OccurredAt);
-                OverrideResults[e.EventId] = e.Result;
+                Remember(OverrideResults, e.EventId, e.Result, e.OccurredAt);
                 break;
             case SlotOverrideRejected e:
-                Remember($"override:{e.EventId}", e.OccurredAt);
-                OverrideResults[e.EventId] = e.Result;
+                Remember(OverrideResults, e.EventId, e.Result, e.OccurredAt);
                 break;
             case ReservationBooked e:
-                Remember($"reservation:{e.EventId}", e.OccurredAt);
-                ReservationResults[e.EventId] = e.Result;
+                Remember(ReservationResults, e.EventId, e.Result, e.OccurredAt);
                 break;
             case ReservationRejected e:
-                Remember($"reservation:{e.EventId}", e.OccurredAt);
-                ReservationResults[e.EventId] = e.Result;
+                Remember(ReservationResults, e.EventId, e.Result, e.OccurredAt);
                 break;
             case ReservationCancelled e:
-                Remember($"reservation:{e.EventId}", e.OccurredAt);
-                ReservationResults[e.EventId] = e.Result;
+                Remember(ReservationResults, e.EventId, e.Result, e.OccurredAt);
                 break;
         }
     }
@@ -196,6 +197,7 @@ public sealed class LotState : IJournaledStateOf<LotEvent>, IJournaledHistoryOf<
 
         Slots = slots;
         _index = null;
+        _gateById = null;
     }
 
     private void ApplyEntered(VehicleEntered entered)
@@ -217,13 +219,13 @@ public sealed class LotState : IJournaledStateOf<LotEvent>, IJournaledHistoryOf<
         if (PlateNumber.Normalize(entered.Plate) is { } plate)
         {
             SessionByPlate.TryAdd(plate, entered.SessionId);
+            CountIn(InsideByPlate, plate);
         }
 
         if (entered.CardId is { } card)
         {
-            InsideByCard[card] = InsideByCard.GetValueOrDefault(card) + 1;
+            CountIn(InsideByCard, card);
         }
-
     }
 
     private void CloseSession(string sessionId)
@@ -239,26 +241,38 @@ public sealed class LotState : IJournaledStateOf<LotEvent>, IJournaledHistoryOf<
             SyncIndex(session.SlotId);
         }
 
-        if (PlateNumber.Normalize(session.Plate) is { } plate && SessionByPlate.TryGetValue(plate, out var current) && current == sessionId)
+        if (PlateNumber.Normalize(session.Plate) is { } plate)
         {
-            SessionByPlate.Remove(plate);
-            if (Sessions.Values.FirstOrDefault(s => PlateNumber.Normalize(s.Plate) == plate) is { } other)
+            var othersInside = CountOut(InsideByPlate, plate);
+            if (SessionByPlate.TryGetValue(plate, out var current) && current == sessionId)
             {
-                SessionByPlate[plate] = other.SessionId;
+                SessionByPlate.Remove(plate);
+                if (othersInside && Sessions.Values.Where(s => PlateNumber.Normalize(s.Plate) == plate).MinBy(s => s.EntryTime) is { } other)
+                {
+                    SessionByPlate[plate] = other.SessionId;
+                }
             }
         }
 
-        if (session.CardId is { } card && InsideByCard.TryGetValue(card, out var count))
+        if (session.CardId is { } card)
         {
-            if (count <= 1)
-            {
-                InsideByCard.Remove(card);
-            }
-            else
-            {
-                InsideByCard[card] = count - 1;
-            }
+            CountOut(InsideByCard, card);
         }
+    }
+
+    private static void CountIn(Dictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
+
+    /// <summary>Counts one out; true when some are still in.</summary>
+    private static bool CountOut(Dictionary<string, int> counts, string key)
+    {
+        if (!counts.TryGetValue(key, out var count) || count <= 1)
+        {
+            counts.Remove(key);
+            return false;
+        }
+
+        counts[key] = count - 1;
+        return true;
     }
 
     private void EndReservation(string reservationId)
@@ -315,36 +329,18 @@ public sealed class LotState : IJournaledStateOf<LotEvent>, IJournaledHistoryOf<
         return index;
     }
 
-    // Dedup records expire by the lot's own event time, so replay prunes exactly as the live grain did.
-    private void Remember(string key, DateTimeOffset at)
+    // Dedup records expire by the lot's own event time, so replay prunes exactly as the live grain did. A queue,
+    // because records leave in the order they came: forgetting the oldest is O(1) however many are kept.
+    private void Remember<TResult>(Dictionary<string, TResult> results, string eventId, TResult result, DateTimeOffset at)
     {
-        DedupLog.Add(new DedupEntry(key, at));
+        results[eventId] = result;
+        DedupLog.Enqueue(new DedupEntry(results, eventId, at));
         var cutoff = at - DedupRetention;
-        var expiredCount = DedupLog.Count > DedupCapacity ? DedupLog.Count - DedupCapacity : 0;
-        while (expiredCount < DedupLog.Count && DedupLog[expiredCount].At <= cutoff && DedupLog.Count >= 1024)
+        while (DedupLog.TryPeek(out var oldest)
+            && (DedupLog.Count > DedupCapacity || (oldest.At <= cutoff && DedupLog.Count >= 1024)))
         {
-            expiredCount++;
-        }
-
-        if (expiredCount == 0)
-        {
-            return;
-        }
-
-        var expired = DedupLog.GetRange(0, expiredCount);
-        DedupLog.RemoveRange(0, expiredCount);
-        foreach (var entry in expired)
-        {
-            var colon = entry.Key.IndexOf(':');
-            var id = entry.Key[(colon + 1)..];
-            _ = entry.Key[..colon] switch
-            {
-                "entry" => EntryResults.Remove(id),
-                "exit" => ExitResults.Remove(id),
-                "payment" => PaymentResults.Remove(id),
-                "override" => OverrideResults.Remove(id),
-                _ => ReservationResults.Remove(id),
-            };
+            DedupLog.Dequeue();
+            oldest.Results.Remove(oldest.EventId);
         }
     }
 }

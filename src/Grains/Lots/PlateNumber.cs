@@ -10,7 +10,42 @@ public static class PlateNumber
             return null;
         }
 
-        var chars = plate.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant).ToArray();
-        return chars.Length == 0 ? null : new string(chars);
+        // Called on every entry, exit and plate search: an already-normal plate is returned as it is.
+        var length = 0;
+        var normal = true;
+        foreach (var c in plate)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                length++;
+                normal &= char.ToUpperInvariant(c) == c;
+            }
+            else
+            {
+                normal = false;
+            }
+        }
+
+        if (length == 0)
+        {
+            return null;
+        }
+
+        if (normal)
+        {
+            return plate;
+        }
+
+        return string.Create(length, plate, static (span, source) =>
+        {
+            var i = 0;
+            foreach (var c in source)
+            {
+                if (char.IsLetterOrDigit(c))
+                {
+                    span[i++] = char.ToUpperInvariant(c);
+                }
+            }
+        });
     }
 }

@@ -90,7 +90,7 @@ internal static class LotChangeFeed
         return new SlotChanged(lotId, slotId, record.Status, record.SessionId, at);
     }
 
-    // A copy: the index keeps changing after this turn.
+    // FreeCounts is an immutable copy: the index keeps changing after this turn.
     private static LotCountsChanged Counts(string lotId, LotState state, DateTimeOffset at) =>
-        new(lotId, state.Index.FreeCounts().ToDictionary(), at);
+        new(lotId, state.Index.FreeCounts(), at);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 
 namespace ParkingGrains.Runtime.Core;
@@ -17,9 +18,15 @@ internal class GrainProxy : DispatchProxy, IGrainIdentity
 
     internal GrainInterfaceInfo Interface => _interface;
 
+    // DispatchProxy.Create goes through reflection (binder, argument arrays) on every call, and a grain reference is
+    // made for every call a grain sends: one instance per interface is created that way and then copied, which
+    // costs what allocating any small object costs.
+    private static readonly ConcurrentDictionary<Type, GrainProxy> s_prototypes = new();
+
     public static object Create(IRuntimeClient runtime, GrainInterfaceInfo grainInterface, GrainId grainId)
     {
-        var proxy = (GrainProxy)Create(grainInterface.Type, typeof(GrainProxy));
+        var prototype = s_prototypes.GetOrAdd(grainInterface.Type, static type => (GrainProxy)Create(type, typeof(GrainProxy)));
+        var proxy = (GrainProxy)prototype.MemberwiseClone();
         proxy._runtime = runtime;
         proxy._interface = grainInterface;
         proxy.GrainId = grainId;

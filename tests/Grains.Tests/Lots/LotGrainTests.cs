@@ -105,6 +105,14 @@ public sealed class LotGrainTests : IAsyncLifetime
         var flagged = await flag.Enter(new EntryCommand("b", "L4-in", "XYZ-1", null, VehicleClass.Car, T0.AddMinutes(1)));
         Assert.True(flagged.Allowed);
         Assert.True(flagged.Flagged);
+
+        // Exits by plate take the earliest stay first, then the flagged one, then there is none.
+        var first = await flag.Exit(new ExitCommand("x1", "L4-out", "xyz-1", null, null, T0.AddMinutes(2)));
+        var then = await flag.Exit(new ExitCommand("x2", "L4-out", "XYZ 1", null, null, T0.AddMinutes(3)));
+        var none = await flag.Exit(new ExitCommand("x3", "L4-out", "XYZ1", null, null, T0.AddMinutes(4)));
+        Assert.Equal((true, "L4:T000001"), (first.Open, first.SessionId));
+        Assert.Equal((true, flagged.SessionId), (then.Open, then.SessionId));
+        Assert.Equal(DenialReason.SessionNotFound, none.Reason);
     }
 
     [Fact]
