@@ -67,6 +67,8 @@ public static class CheckinBenchmark
             ["baseline_peak_p99_ms"] = Math.Round(baselinePeak.P99Microseconds / 1000, 2),
             ["grain_half_rate_vehicles_per_s"] = Math.Round(grainHalf.PerSecond / 2),
             ["baseline_half_rate_vehicles_per_s"] = Math.Round(baselineHalf.PerSecond / 2),
+            ["grain_half_gc_pause_ms"] = Math.Round(grainHalf.GcPauseMilliseconds, 1),
+            ["grain_half_gc_count"] = grainHalf.GcCount,
             ["double_bookings_grain"] = await GrainDoubleBookingsAsync(postgres, serviceId),
             ["double_bookings_baseline"] = await baseline.DoubleBookingsAsync(),
             ["lots"] = Lots,

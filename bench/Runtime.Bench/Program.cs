@@ -21,6 +21,7 @@ var postgres = Environment.GetEnvironmentVariable("PARKINGGRAINS_TEST_POSTGRES")
     ?? throw new InvalidOperationException("PARKINGGRAINS_TEST_POSTGRES is not set: run through ./bench.sh, which starts PostgreSQL.");
 var folder = Environment.GetEnvironmentVariable("PARKINGGRAINS_BENCH_RESULTS") ?? Path.Combine("bench", "results");
 Directory.CreateDirectory(folder);
+await PostgresWarmup.RecycleWalAsync(postgres, megabytes: 512);
 if (name == "checkin")
 {
     var checkin = await CheckinBenchmark.RunAsync(postgres, duration);
