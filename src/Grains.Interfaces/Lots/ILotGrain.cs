@@ -28,6 +28,9 @@ public interface ILotGrain : IGrainWithStringKey
     [Idempotent]
     Task<PaymentResult> Pay(PaymentCommand command);
 
+    [Idempotent]
+    Task<PaymentResult> Refund(RefundCommand command);
+
     [ReadOnly]
     Task<ExitQuote?> Quote(string sessionIdOrTicketOrPlate, DateTimeOffset at);
 

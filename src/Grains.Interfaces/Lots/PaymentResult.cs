@@ -1,6 +1,9 @@
 namespace ParkingGrains.Grains.Interfaces.Lots;
 
-/// <summary>The outcome of a payment; when the stay is paid in full the vehicle may leave free until <see cref="FreeExitUntil"/>.</summary>
+/// <summary>
+/// The outcome of a payment (or refund); when the stay is paid in full the vehicle may leave free until
+/// <see cref="FreeExitUntil"/>. <see cref="VehicleClass"/> is the stay's class, so a later refund is reported under it.
+/// </summary>
 public sealed record PaymentResult(
     string EventId,
     bool Accepted,
@@ -9,4 +12,5 @@ public sealed record PaymentResult(
     string? SessionId,
     Money AmountPaid,
     Money AmountDue,
-    DateTimeOffset? FreeExitUntil);
+    DateTimeOffset? FreeExitUntil,
+    VehicleClass? VehicleClass = null);

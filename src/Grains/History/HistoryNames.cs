@@ -12,6 +12,7 @@ internal static class HistoryNames
     public const string Exited = nameof(VehicleExited);
     public const string ForceClosed = nameof(SessionForceClosed);
     public const string Payment = nameof(PaymentRecorded);
+    public const string Refund = nameof(RefundRecorded);
     public const string Configured = nameof(LotConfigured);
 
     public static string? Json<TEnum>(TEnum? value)

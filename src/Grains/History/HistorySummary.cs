@@ -21,6 +21,7 @@ internal static class HistorySummary
             "PaymentRecorded" => $"{M(p, "amount")} by {S(p, "method")} for session {S(p, "sessionId")}" +
                 (S(p, "reference") is { Length: > 0 } r ? $" (ref {r})" : ""),
             "PaymentRejected" => $"Payment rejected: {S(p, "reason")}",
+            "RefundRecorded" => $"{M(p, "amount")} refunded by {S(p, "method")} for session {S(p, "sessionId")}: {S(p, "reason")}",
             "SessionForceClosed" => $"Session {S(p, "sessionId")} force-closed by {S(p, "operator")}: {S(p, "reason")}",
             "SlotOverridden" => $"Slot {S(p, "slotId")} set to {S(p, "override")} by {S(p, "operator")}: {S(p, "reason")}",
             "SlotOverrideRejected" => $"Slot override rejected: {S(p, "reason")}",

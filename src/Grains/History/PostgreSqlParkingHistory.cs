@@ -29,8 +29,9 @@ public sealed class PostgreSqlParkingHistory : IParkingHistory, IAsyncDisposable
         "CASE WHEN $10 THEN payload->>'vehicleClass' END AS class, " +
         "CASE WHEN $11 THEN payload->>'method' END AS method, " +
         "payload->'amount'->>'currency' AS currency, " +
-        "sum((payload->'amount'->>'amount')::numeric) AS amount, count(*) AS payments " +
-        "FROM event_log WHERE " + LotEvents + " AND kind = '" + Payment + "' AND occurred_at >= $2 AND occurred_at < $3 AND " + LotFilter +
+        "sum(CASE WHEN kind = '" + Refund + "' THEN -1 ELSE 1 END * (payload->'amount'->>'amount')::numeric) AS amount, " +
+        "count(*) FILTER (WHERE kind = '" + Payment + "') AS payments " +
+        "FROM event_log WHERE " + LotEvents + " AND kind IN ('" + Payment + "', '" + Refund + "') AND occurred_at >= $2 AND occurred_at < $3 AND " + LotFilter +
         " AND ($7::text IS NULL OR payload->>'vehicleClass' = $7) AND ($8::text IS NULL OR payload->>'method' = $8) " +
         "GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5";
 

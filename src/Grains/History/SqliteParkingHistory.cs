@@ -36,14 +36,14 @@ public sealed class SqliteParkingHistory : IParkingHistory
     private const string RevenueSql =
         "WITH " + Spans + ", " +
         "p AS MATERIALIZED (" +
-        " SELECT strftime($pattern, e.occurred_at, z.shift) AS bucket, e.grain_key AS lot," +
+        " SELECT strftime($pattern, e.occurred_at, z.shift) AS bucket, e.grain_key AS lot, e.kind = '" + Refund + "' AS refund," +
         " json_extract(e.payload, '$.vehicleClass', '$.method', '$.amount.amount', '$.amount.currency') AS v" +
-        " FROM " + InRange + " WHERE " + LotEvents + " AND e.kind = '" + Payment + "' AND " + LotFilter + ") " +
+        " FROM " + InRange + " WHERE " + LotEvents + " AND e.kind IN ('" + Payment + "', '" + Refund + "') AND " + LotFilter + ") " +
         "SELECT bucket, CASE WHEN $byLot THEN lot END AS lot, " +
         "CASE WHEN $byClass THEN json_extract(v, '$[0]') END AS class, " +
         "CASE WHEN $byMethod THEN json_extract(v, '$[1]') END AS method, " +
         "json_extract(v, '$[3]') AS currency, " +
-        "sum(CAST(round(json_extract(v, '$[2]') * 10000) AS INTEGER)) AS amount, count(*) AS payments " +
+        "sum(CASE WHEN refund THEN -1 ELSE 1 END * CAST(round(json_extract(v, '$[2]') * 10000) AS INTEGER)) AS amount, sum(NOT refund) AS payments " +
         "FROM p WHERE ($class IS NULL OR json_extract(v, '$[0]') = $class) AND ($method IS NULL OR json_extract(v, '$[1]') = $method) " +
         "GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5";
 

@@ -108,6 +108,8 @@ public sealed class LotGrain(
 
     public Task<PaymentResult> Pay(PaymentCommand command) => DecideOnceAsync(command.EventId, S.PaymentResults, () => DecidePayment(command));
 
+    public Task<PaymentResult> Refund(RefundCommand command) => DecideOnceAsync(command.EventId, S.PaymentResults, () => DecideRefund(command));
+
     public Task<ExitQuote?> Quote(string sessionIdOrTicketOrPlate, DateTimeOffset at)
     {
         var session = FindSession(sessionIdOrTicketOrPlate) ?? FindByPlate(sessionIdOrTicketOrPlate);
@@ -418,8 +420,42 @@ public sealed class LotGrain(
         var fee = Fee(session!, command.Time, lostTicket: false);
         var paid = session!.AmountPaid + command.Amount.Amount;
         var freeUntil = paid >= fee.Total.Amount ? command.Time + _options.PaidExitGrace : (DateTimeOffset?)null;
-        var result = new PaymentResult(command.EventId, true, null, null, session.SessionId, MoneyOf(paid), MoneyOf(Math.Max(0, fee.Total.Amount - paid)), freeUntil);
+        var result = new PaymentResult(command.EventId, true, null, null, session.SessionId, MoneyOf(paid), MoneyOf(Math.Max(0, fee.Total.Amount - paid)), freeUntil, session.VehicleClass);
         journal.Raise(new PaymentRecorded(command.EventId, session.SessionId, session.VehicleClass, command.Amount, command.Method, command.Reference, freeUntil, result, command.Time));
+        return result;
+    }
+
+    private PaymentResult DecideRefund(RefundCommand command)
+    {
+        var session = S.Sessions.GetValueOrDefault(command.SessionId);
+        DenialReason? reason = null;
+        string? text = null;
+        if (command.Amount.Amount <= 0)
+        {
+            (reason, text) = (DenialReason.InvalidAmount, "A refund must be positive.");
+        }
+        else if (S.Tariff is null || !string.Equals(command.Amount.Currency, S.Tariff.Currency, StringComparison.Ordinal))
+        {
+            (reason, text) = (DenialReason.CurrencyMismatch, $"This lot takes {S.Tariff?.Currency ?? "nothing yet"}, not {command.Amount.Currency}.");
+        }
+        else if (string.IsNullOrWhiteSpace(command.Reason) || string.IsNullOrWhiteSpace(command.PaymentEventId))
+        {
+            (reason, text) = (DenialReason.InvalidCommand, "A refund names the payment it returns and why.");
+        }
+
+        if (reason is { } denial)
+        {
+            var rejected = new PaymentResult(command.EventId, false, denial, text, command.SessionId, MoneyOf(session?.AmountPaid ?? 0), MoneyOf(0), null);
+            journal.Raise(new PaymentRejected(command.EventId, denial, rejected, command.Time));
+            return rejected;
+        }
+
+        // A stay that has ended is not reopened: the refund only comes off revenue.
+        var paid = Math.Max(0, (session?.AmountPaid ?? 0) - command.Amount.Amount);
+        var due = session is null ? 0 : Math.Max(0, Fee(session, command.Time, lostTicket: false).Total.Amount - paid);
+        var vehicleClass = session?.VehicleClass ?? command.VehicleClass;
+        var result = new PaymentResult(command.EventId, true, null, null, command.SessionId, MoneyOf(paid), MoneyOf(due), null, vehicleClass);
+        journal.Raise(new RefundRecorded(command.EventId, command.PaymentEventId, command.SessionId, vehicleClass, command.Amount, command.Method, command.Reason, result, command.Time));
         return result;
     }
 

@@ -119,6 +119,9 @@ public sealed class LotState : IJournaledStateOf<LotEvent>, IJournaledHistoryOf<
             case PaymentRejected e:
                 Remember(PaymentResults, e.EventId, e.Result, e.OccurredAt);
                 break;
+            case RefundRecorded e:
+                Remember(PaymentResults, e.EventId, e.Result, e.OccurredAt);
+                break;
             case SlotOverridden e:
                 Remember(OverrideResults, e.EventId, e.Result, e.OccurredAt);
                 break;
@@ -158,6 +161,14 @@ public sealed class LotState : IJournaledStateOf<LotEvent>, IJournaledHistoryOf<
                 if (Sessions.TryGetValue(paid.SessionId, out var session))
                 {
                     Sessions[paid.SessionId] = session with { AmountPaid = session.AmountPaid + paid.Amount.Amount, FreeExitUntil = paid.FreeExitUntil ?? session.FreeExitUntil };
+                }
+
+                break;
+            case RefundRecorded refunded:
+                // What was paid back no longer pays for the stay: the free-exit window it bought is gone too.
+                if (Sessions.TryGetValue(refunded.SessionId, out var refundedSession))
+                {
+                    Sessions[refunded.SessionId] = refundedSession with { AmountPaid = Math.Max(0, refundedSession.AmountPaid - refunded.Amount.Amount), FreeExitUntil = null };
                 }
 
                 break;

@@ -26,6 +26,8 @@ public sealed class PaymentGrain(
     /// </summary>
     public static string LotEventId(string paymentId) => $"payment:{paymentId}";
 
+    public static string LotRefundEventId(string paymentId) => $"refund:{paymentId}";
+
     public async Task<CreatePaymentResult> Create(PaymentRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -159,9 +161,21 @@ public sealed class PaymentGrain(
 
         if (payment.Status == PaymentStatus.Paid)
         {
-            var refunded = payment with { Status = PaymentStatus.Refunded, RefundReason = reason, RefundedAt = _time.GetUtcNow() };
-            result = new PaymentOperationResult(eventId, true, null, null, refunded);
-            journal.Raise(new PaymentRefunded(eventId, reason, result, refunded.RefundedAt!.Value));
+            var now = _time.GetUtcNow();
+
+            // Taken off the stay and the revenue in the lot before our own log, with a lot event id fixed by this
+            // payment, so a retry after a crash in between gets the lot's original answer and refunds once.
+            string? note = null;
+            if (payment.LotResult is { Accepted: true } recorded)
+            {
+                var lotRefund = await GrainFactory.GetGrain<ILotGrain>(payment.LotId).Refund(new RefundCommand(
+                    LotRefundEventId(PaymentId), LotEventId(PaymentId), payment.SessionId, payment.Amount, payment.Method, recorded.VehicleClass, reason, now));
+                note = lotRefund.Accepted ? null : $"Refunded, but lot {payment.LotId} did not record it: {lotRefund.ReasonText}";
+            }
+
+            var refunded = payment with { Status = PaymentStatus.Refunded, RefundReason = reason, RefundedAt = now };
+            result = new PaymentOperationResult(eventId, true, null, null, refunded, note);
+            journal.Raise(new PaymentRefunded(eventId, reason, result, now));
         }
         else
         {

@@ -18,6 +18,7 @@ public static class HistoryScenario
     public const string LotB = "hist-b";
     public const string LotDst = "hist-dst";
     public const string LotSaigon = "hist-hcm";
+    public const string LotRefunds = "hist-r";
 
     private static readonly DateTimeOffset D1 = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset D2 = D1.AddDays(1);
@@ -54,6 +55,24 @@ public static class HistoryScenario
 
         // Lot B, 1 June.
         await StayAsync(b, LotB, "B1", VehicleClass.Car, D1.AddHours(6).AddMinutes(15), (2.00m, PaymentMethod.VietQr, D1.AddHours(6).AddMinutes(40)), D1.AddHours(6).AddMinutes(45));
+
+        // Lot R, 3-5 June: a card payment refunded while the car is inside (so it must pay again), and a payment
+        // refunded the day after the car left (negative revenue on the day of the refund, under the stay's class).
+        var r = grains.GetGrain<ILotGrain>(LotRefunds);
+        Assert.True((await r.Configure(TestLayout(LotRefunds, cars: 2), Tariff())).Applied);
+        var D3 = D2.AddDays(1);
+        var r1 = await EnterAsync(r, LotRefunds, "R1", VehicleClass.Car, D3.AddHours(8));
+        Assert.True((await r.Pay(new PaymentCommand("R1-pay", r1, new Money(3.50m, "EUR"), PaymentMethod.Card, D3.AddHours(8).AddMinutes(30)))).Accepted);
+        var refunded = await r.Refund(new RefundCommand("R1-refund", "R1-pay", r1, new Money(3.50m, "EUR"), PaymentMethod.Card, VehicleClass.Car, "charged twice", D3.AddHours(8).AddMinutes(40)));
+        Assert.True(refunded.Accepted, refunded.ReasonText);
+        Assert.Equal((0m, 2.00m), (refunded.AmountPaid.Amount, refunded.AmountDue.Amount));
+        Assert.Equal(DenialReason.PaymentRequired, (await r.Exit(new ExitCommand("R1-early", $"{LotRefunds}-out", "P-R1", null, null, D3.AddHours(8).AddMinutes(45)))).Reason);
+        Assert.True((await r.Pay(new PaymentCommand("R1-pay2", r1, new Money(3.50m, "EUR"), PaymentMethod.Cash, D3.AddHours(9)))).Accepted);
+        Assert.True((await r.Exit(new ExitCommand("R1-out", $"{LotRefunds}-out", "P-R1", null, null, D3.AddHours(9).AddMinutes(5)))).Open);
+        await StayAsync(r, LotRefunds, "R2", VehicleClass.Car, D3.AddDays(1).AddHours(8), (2.00m, PaymentMethod.VietQr, D3.AddDays(1).AddHours(8).AddMinutes(50)), D3.AddDays(1).AddHours(8).AddMinutes(55));
+        var late = await r.Refund(new RefundCommand("R2-refund", "R2-pay", "gone", new Money(2.00m, "EUR"), PaymentMethod.VietQr, VehicleClass.Car, "goodwill", D3.AddDays(2).AddHours(10)));
+        Assert.True(late.Accepted, late.ReasonText);
+        Assert.Equal(late, await r.Refund(new RefundCommand("R2-refund", "R2-pay", "gone", new Money(2.00m, "EUR"), PaymentMethod.VietQr, VehicleClass.Car, "goodwill", D3.AddDays(2).AddHours(10))));
 
         // Around the end of summer time (25 Oct 2026, 03:00 CEST -> 02:00 CET): 01:30 CEST, 02:30 CEST, 02:30 CET, 03:30 CET.
         var fallBack = new DateTimeOffset(2026, 10, 24, 23, 30, 0, TimeSpan.Zero);
@@ -124,6 +143,31 @@ public static class HistoryScenario
             [new RevenueRow(Local(1, 0), LotB, null, null, "EUR", 2.00m, 1)],
             await history.GetRevenueAsync(new RevenueQuery(LocalJune1, LocalJune3) { LotIds = [LotB], VehicleClass = VehicleClass.Car, GroupBy = RevenueGrouping.Lot }));
         Assert.Empty(await history.GetRevenueAsync(new RevenueQuery(LocalJune1, LocalJune3) { LotIds = [LotA, LotB], VehicleClass = VehicleClass.Bus }));
+    }
+
+    public static async Task AssertRefundsAsync(IParkingHistory history)
+    {
+        var from = LocalJune3;
+        var to = LocalJune3.AddDays(3);
+        Assert.Equal(
+            [
+                new RevenueRow(Local(3, 0), null, null, PaymentMethod.Card, "EUR", 0m, 1),
+                new RevenueRow(Local(3, 0), null, null, PaymentMethod.Cash, "EUR", 3.50m, 1),
+                new RevenueRow(Local(4, 0), null, null, PaymentMethod.VietQr, "EUR", 2.00m, 1),
+                new RevenueRow(Local(5, 0), null, null, PaymentMethod.VietQr, "EUR", -2.00m, 0),
+            ],
+            await history.GetRevenueAsync(new RevenueQuery(from, to) { LotIds = [LotRefunds], GroupBy = RevenueGrouping.PaymentMethod }));
+        Assert.Equal(
+            [
+                new RevenueRow(Local(3, 0), null, VehicleClass.Car, null, "EUR", 3.50m, 2),
+                new RevenueRow(Local(4, 0), null, VehicleClass.Car, null, "EUR", 2.00m, 1),
+                new RevenueRow(Local(5, 0), null, VehicleClass.Car, null, "EUR", -2.00m, 0),
+            ],
+            await history.GetRevenueAsync(new RevenueQuery(from, to) { LotIds = [LotRefunds], GroupBy = RevenueGrouping.VehicleClass }));
+
+        var log = await history.GetLotHistoryAsync(LotRefunds, pageSize: 1);
+        Assert.Equal("RefundRecorded", log.Entries[0].Kind);
+        Assert.Equal("2 EUR refunded by vietQr for session gone: goodwill", log.Entries[0].Summary);
     }
 
     public static async Task AssertOccupancyAsync(IParkingHistory history)

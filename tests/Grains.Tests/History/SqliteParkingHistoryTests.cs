@@ -7,6 +7,9 @@ public sealed class SqliteParkingHistoryTests(SqliteHistoryFixture fixture) : IC
     public Task Revenue_PerLocalDayAndHour_GroupedAndFiltered() => HistoryScenario.AssertRevenueAsync(fixture.History);
 
     [Fact]
+    public Task Revenue_IsNetOfRefunds_OnTheDayOfTheRefund_UnderThePaymentsMethodAndClass() => HistoryScenario.AssertRefundsAsync(fixture.History);
+
+    [Fact]
     public Task Occupancy_EveryBucket_SeededByEarlierStays_AcrossTheEndOfSummerTime() => HistoryScenario.AssertOccupancyAsync(fixture.History);
 
     [Fact]

@@ -76,9 +76,9 @@ public sealed class PaymentGrainTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Refund_OnlyAfterPaid_AndIsIdempotentByEventId()
+    public async Task Refund_OnlyAfterPaid_IsIdempotentByEventId_AndTakesTheMoneyOffTheStay()
     {
-        var (_, ticket) = await StayAsync("P3");
+        var (lot, ticket) = await StayAsync("P3");
         var payment = Payment("pay-3");
         await payment.Create(VietQr("P3", ticket, 20_000m));
 
@@ -87,13 +87,19 @@ public sealed class PaymentGrainTests : IAsyncLifetime
         Assert.Equal(PaymentRejection.NotPaid, early.Reason);
 
         await payment.Confirm(new PaymentConfirmation("tx", "ref", Vnd(20_000m), DateTimeOffset.UtcNow));
+        Assert.Equal(Vnd(20_000m), (await lot.Quote(ticket, DateTimeOffset.UtcNow))!.AmountPaid);
         Assert.Equal(early, await payment.Refund("r1", "driver asked"));
         var refunded = await payment.Refund("r2", "double charge");
         Assert.True(refunded.Accepted);
+        Assert.Null(refunded.Note);
+        var quote = await lot.Quote(ticket, DateTimeOffset.UtcNow);
+        Assert.Equal(0m, quote!.AmountPaid.Amount);
+        Assert.Null(quote.FreeExitUntil);
         Assert.Equal(PaymentStatus.Refunded, refunded.Payment!.Status);
         Assert.Equal("double charge", refunded.Payment.RefundReason);
         Assert.Equal(refunded, await payment.Refund("r2", "double charge"));
         Assert.Equal(PaymentRejection.PaymentRefunded, (await payment.Refund("r3", "again")).Reason);
+        Assert.Equal(0m, (await lot.Quote(ticket, DateTimeOffset.UtcNow))!.AmountPaid.Amount);
         Assert.Equal(PaymentRejection.PaymentRefunded, (await payment.Confirm(new PaymentConfirmation("tx-late", "ref", Vnd(20_000m), DateTimeOffset.UtcNow))).Reason);
         Assert.False((await payment.Fail("too late")).Accepted);
     }

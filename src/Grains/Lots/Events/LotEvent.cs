@@ -15,6 +15,7 @@ namespace ParkingGrains.Grains.Lots.Events;
 [JsonDerivedType(typeof(ExitDenied), "exitDenied")]
 [JsonDerivedType(typeof(PaymentRecorded), "paymentRecorded")]
 [JsonDerivedType(typeof(PaymentRejected), "paymentRejected")]
+[JsonDerivedType(typeof(RefundRecorded), "refundRecorded")]
 [JsonDerivedType(typeof(SlotOverridden), "slotOverridden")]
 [JsonDerivedType(typeof(SlotOverrideRejected), "slotOverrideRejected")]
 [JsonDerivedType(typeof(SessionForceClosed), "sessionForceClosed")]
