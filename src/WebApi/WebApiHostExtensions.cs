@@ -1,4 +1,5 @@
 using ParkingGrains.Runtime;
+using ParkingGrains.WebApi.Audit;
 using ParkingGrains.WebApi.Auth;
 using ParkingGrains.WebApi.Dashboard;
 using ParkingGrains.WebApi.Realtime;
@@ -50,9 +51,10 @@ public static class WebApiHostExtensions
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "ParkingGrains API"));
 
         // The domain API relies on the policies admin / operator / driver / gate-or-operator (see Auth/).
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").AuditWrites();
         Endpoints.LotEndpoints.Map(api);
         Endpoints.GateEndpoints.Map(api);
+        Endpoints.AlertEndpoints.Map(api);
         Endpoints.SystemEndpoints.Map(api);
         Endpoints.PaymentEndpoints.Map(api);
         api.MapParkingGrainsReports();

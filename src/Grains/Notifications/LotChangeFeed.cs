@@ -21,7 +21,7 @@ internal static class LotChangeFeed
                 var slot = Slot(lotId, e.SlotId, state, at);
                 var counts = Counts(lotId, state, at);
                 var started = new SessionStarted(lotId, e.SessionId, e.Ticket, e.Plate, e.VehicleClass, e.SlotId, e.GateId, e.Flagged, at);
-                var alert = e.Flagged ? new LotAlert(lotId, $"Plate {e.Plate} entered at {e.GateId} while already inside (session {e.SessionId}).", AlertSeverity.Warning, at) : null;
+                var alert = e.Flagged ? new LotAlert(lotId, $"Plate {e.Plate} entered at {e.GateId} while already inside (session {e.SessionId}).", AlertSeverity.Warning, at, $"flagged:{e.EventId}") : null;
                 return events =>
                 {
                     events.PublishSlotChanged(slot);
@@ -38,7 +38,7 @@ internal static class LotChangeFeed
                 return Ended(lotId, e.SlotId, new SessionEnded(lotId, e.SessionId, e.SlotId, e.GateId, false, at), state, at);
             case SessionForceClosed e:
             {
-                var alert = new LotAlert(lotId, $"{e.Operator} force-closed session {e.SessionId} (slot {e.SlotId}): {e.Reason}", AlertSeverity.Info, at);
+                var alert = new LotAlert(lotId, $"{e.Operator} force-closed session {e.SessionId} (slot {e.SlotId}): {e.Reason}", AlertSeverity.Info, at, $"force-exit:{e.EventId}");
                 var ended = Ended(lotId, e.SlotId, new SessionEnded(lotId, e.SessionId, e.SlotId, null, true, at), state, at);
                 return events =>
                 {

@@ -30,7 +30,13 @@ public sealed class LotEventsGrain(TimeProvider? time = null) : Grain, ILotEvent
 
     public Task PublishCounts(LotCountsChanged counts) => Fan(o => o.OnCountsChanged(counts));
 
-    public Task PublishBatch(LotChangeBatch batch) => Fan(o =>
+    public async Task PublishBatch(LotChangeBatch batch)
+    {
+        await Fan(o => PushBatch(o, batch));
+        await Keep(batch.Alerts);
+    }
+
+    private static void PushBatch(ILotObserver o, LotChangeBatch batch)
     {
         foreach (var slot in batch.Slots)
         {
@@ -56,7 +62,7 @@ public sealed class LotEventsGrain(TimeProvider? time = null) : Grain, ILotEvent
         {
             o.OnAlert(alert);
         }
-    });
+    }
 
     public Task PublishSessionStarted(SessionStarted session) => Fan(o => o.OnSessionStarted(session));
 
@@ -64,7 +70,20 @@ public sealed class LotEventsGrain(TimeProvider? time = null) : Grain, ILotEvent
 
     public Task PublishGateStatus(GateStatusChanged gate) => Fan(o => o.OnGateStatus(gate));
 
-    public Task PublishAlert(LotAlert alert) => Fan(o => o.OnAlert(alert));
+    public async Task PublishAlert(LotAlert alert)
+    {
+        await Fan(o => o.OnAlert(alert));
+        await Keep([alert]);
+    }
+
+    // Alerts outlive the push: the lot's alert feed keeps them for dashboards that open later.
+    private async Task Keep(IReadOnlyList<LotAlert> alerts)
+    {
+        foreach (var alert in alerts)
+        {
+            await GrainFactory.GetGrain<ILotAlertsGrain>(alert.LotId).Record(alert);
+        }
+    }
 
     private Task Fan(Action<ILotObserver> push)
     {

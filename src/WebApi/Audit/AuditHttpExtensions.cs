@@ -21,6 +21,33 @@ public static class AuditHttpExtensions
     }
 
     /// <summary>
+    /// Audits every successful write (any method but GET and HEAD) in the group as "METHOD route-pattern", with the
+    /// route values as the target, so an endpoint added later is audited without anyone remembering to. Writes by gate
+    /// agents are left out: they are machine traffic at lane rate, recorded with the gate's identity in the lot's
+    /// event log; an operator's manual entry or exit is audited like any other write.
+    /// </summary>
+    public static RouteGroupBuilder AuditWrites(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var result = await next(context);
+            var http = context.HttpContext;
+            if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || http.User.HasClaim(c => c.Type == Endpoints.Identity.GateIdClaim))
+            {
+                return result;
+            }
+
+            var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : http.Response.StatusCode;
+            if (status < 400)
+            {
+                var pattern = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.ToString();
+                var target = string.Join(',', http.Request.RouteValues.Select(v => $"{v.Key}={v.Value}"));
+                await http.AuditAsync($"{http.Request.Method} {pattern}", target.Length > 0 ? target : http.Request.Path.ToString());
+            }
+
+            return result;
+        });
+
+    /// <summary>
     /// Audits the endpoint when it succeeds (status below 400) as <paramref name="action"/>, with the route values
     /// (e.g. "gateId=ber-in") as the target. For details beyond that, call <see cref="AuditAsync"/> in the handler.
     /// </summary>

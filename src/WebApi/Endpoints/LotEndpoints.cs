@@ -107,7 +107,7 @@ internal static class LotEndpoints
         Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: reason?.ToString() ?? "Refused", detail: text,
             extensions: new Dictionary<string, object?> { ["reason"] = reason?.ToString() });
 
-    private static async Task<ILotGrain?> Configured(IGrainFactory grains, string lotId)
+    public static async Task<ILotGrain?> Configured(IGrainFactory grains, string lotId)
     {
         var lot = grains.GetGrain<ILotGrain>(lotId);
         return (await lot.GetStatus()).Configured ? lot : null;
