@@ -55,6 +55,11 @@ public static class WebApiHostExtensions
         Endpoints.GateEndpoints.Map(api);
         Endpoints.SystemEndpoints.Map(api);
         Endpoints.PaymentEndpoints.Map(api);
+        Endpoints.LotAdminEndpoints.Map(api);
+        Endpoints.FloorEndpoints.Map(api);
+        Endpoints.GateLayoutEndpoints.Map(api);
+        Endpoints.SlotEndpoints.Map(api);
+        Endpoints.TariffEndpoints.Map(api);
         api.MapParkingGrainsReports();
         app.MapParkingGrainsRealtime();
         return app;
