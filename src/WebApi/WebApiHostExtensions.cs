@@ -60,6 +60,7 @@ public static class WebApiHostExtensions
         Endpoints.GateLayoutEndpoints.Map(api);
         Endpoints.SlotEndpoints.Map(api);
         Endpoints.TariffEndpoints.Map(api);
+        Endpoints.CardEndpoints.Map(api);
         api.MapParkingGrainsReports();
         app.MapParkingGrainsRealtime();
         return app;
