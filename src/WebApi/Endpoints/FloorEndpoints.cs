@@ -40,7 +40,7 @@ internal static class FloorEndpoints
             }
 
             return LayoutEdit.Apply(layout, current.Tariff, "lot.floor.create", $"lot:{lotId}/floor:{floor.FloorId}", $"{floor.Name}, level {floor.Level}",
-                after => Results.Created($"/api/lots/{lotId}/layout/floors/{floor.FloorId}", floor), problems);
+                _ => Results.Created($"/api/lots/{lotId}/layout/floors/{floor.FloorId}", floor), problems);
         });
 
     private static Task<IResult> UpdateAsync(string lotId, string floorId, FloorRequest body, HttpContext http, IGrainFactory grains)

@@ -19,7 +19,7 @@ internal static partial class LayoutProblemResults
     public static IResult Rejected(IReadOnlyList<LayoutProblem> problems, LotLayout? proposed = null)
     {
         var shown = proposed is null ? problems : problems.Select(p => p with { Location = ById(p.Location, proposed) }).ToList();
-        var inUse = shown.All(p => p.Code == SlotInUse);
+        var inUse = shown.Count > 0 && shown.All(p => p.Code == SlotInUse);
         return Results.ValidationProblem(
             shown.GroupBy(p => p.Location).ToDictionary(g => g.Key, g => g.Select(p => $"{p.Code}: {p.Message}").ToArray()),
             title: inUse ? "A slot that holds a vehicle cannot be removed; nothing was applied" : "The layout was rejected; nothing was applied",
