@@ -57,6 +57,12 @@ public static class WebApiHostExtensions
         Endpoints.AlertEndpoints.Map(api);
         Endpoints.SystemEndpoints.Map(api);
         Endpoints.PaymentEndpoints.Map(api);
+        Endpoints.LotAdminEndpoints.Map(api);
+        Endpoints.FloorEndpoints.Map(api);
+        Endpoints.GateLayoutEndpoints.Map(api);
+        Endpoints.SlotEndpoints.Map(api);
+        Endpoints.TariffEndpoints.Map(api);
+        Endpoints.CardEndpoints.Map(api);
         api.MapParkingGrainsReports();
         app.MapParkingGrainsRealtime();
         return app;

@@ -11,6 +11,9 @@ public interface IGateGrain : IGrainWithStringKey
 {
     Task Assign(GateAssignment assignment);
 
+    /// <summary>Forgets the assignment if it is to <paramref name="lotId"/> (the gate left that lot's layout).</summary>
+    Task Unassign(string lotId);
+
     [Idempotent]
     Task<EntryDecision> Enter(EntryCommand command);
 

@@ -10,6 +10,9 @@ public interface ILotDirectoryGrain : IGrainWithStringKey
 
     Task Register(LotSummary lot);
 
+    /// <summary>Drops a lot whose configuration was removed.</summary>
+    Task Unregister(string lotId);
+
     [ReadOnly]
     Task<IReadOnlyList<LotSummary>> List();
 }

@@ -11,10 +11,30 @@ namespace ParkingGrains.Grains.Interfaces.Lots;
 /// </summary>
 public interface ILotGrain : IGrainWithStringKey
 {
+    /// <summary>Applies a layout and tariff whatever the lot's current configuration (import, seeding).</summary>
     Task<ConfigureLotResult> Configure(LotLayout layout, Tariff tariff);
+
+    /// <summary>Configures the lot only if it has no configuration now; otherwise <see cref="LotConflict.AlreadyConfigured"/>.</summary>
+    Task<ConfigureLotResult> Create(LotLayout layout, Tariff tariff);
+
+    /// <summary>
+    /// Replaces the configuration only if it is still at <paramref name="expectedRevision"/> (optimistic concurrency
+    /// for admins editing at once); otherwise <see cref="LotConflict.RevisionChanged"/> or <see cref="LotConflict.NotConfigured"/>.
+    /// </summary>
+    Task<ConfigureLotResult> Reconfigure(LotLayout layout, Tariff tariff, long expectedRevision);
+
+    /// <summary>
+    /// Removes the lot's configuration (it leaves the lot directory and its gates are unassigned) if it is still at
+    /// <paramref name="expectedRevision"/> and nobody is inside and no reservation is open. The lot's history stays.
+    /// </summary>
+    Task<RemoveLotResult> Remove(long expectedRevision);
 
     [ReadOnly]
     Task<LotLayout?> GetLayout();
+
+    /// <summary>Layout, tariff and configuration revision in one read; null when the lot is not configured.</summary>
+    [ReadOnly]
+    Task<LotConfiguration?> GetConfiguration();
 
     [ReadOnly]
     Task<Tariff?> GetTariff();

@@ -11,7 +11,11 @@ namespace ParkingGrains.Grains.Interfaces.Tariffs;
 /// <param name="LaterPeriod">Length of every following period.</param>
 /// <param name="LaterPeriodPrice">Price of each following period.</param>
 /// <param name="Rounding">How the last partial later period is charged.</param>
-/// <param name="RoundingTolerance">With <see cref="PeriodRounding.Up"/>: a remainder up to this long is not charged.</param>
+/// <param name="RoundingTolerance">
+/// With <see cref="PeriodRounding.Up"/>: a remainder up to this long is not charged (null: none). Nullable rather than
+/// "= default" because a non-nullable value-type parameter defaulted that way makes System.Text.Json's schema exporter
+/// throw (dotnet/runtime#133178), which turned the whole OpenAPI document into a 500.
+/// </param>
 /// <param name="DailyCap">Most that one cap day costs (null: no cap).</param>
 /// <param name="CapMode">Calendar day in the lot's zone, or rolling 24 h from the entry.</param>
 /// <param name="Overnight">Optional overnight flat window.</param>
@@ -25,7 +29,7 @@ public sealed record VehicleClassRate(
     TimeSpan LaterPeriod,
     decimal LaterPeriodPrice,
     PeriodRounding Rounding = PeriodRounding.Up,
-    TimeSpan RoundingTolerance = default,
+    TimeSpan? RoundingTolerance = null,
     decimal? DailyCap = null,
     CapMode CapMode = CapMode.CalendarDay,
     OvernightWindow? Overnight = null,

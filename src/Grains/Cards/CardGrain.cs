@@ -4,39 +4,98 @@ using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Cards;
 
+/// <summary>
+/// One card: the authority on its definition. Each change is written first and then listed in the card directory,
+/// so the directory can lag a failed call behind but never shows a change that did not happen.
+/// </summary>
 public sealed class CardGrain([PersistentState("card")] IPersistentState<CardState> state) : Grain, ICardGrain
 {
+    private string CardId => this.GetPrimaryKeyString();
+
     public async Task Configure(CardDefinition definition)
     {
-        if (definition.CardId != this.GetPrimaryKeyString())
+        if (Problems(definition) is { Count: > 0 } problems)
         {
-            throw new ArgumentException($"Definition for card {definition.CardId} sent to card {this.GetPrimaryKeyString()}.", nameof(definition));
+            throw new ArgumentException(string.Join(" ", problems), nameof(definition));
         }
 
-        if (definition.ValidTo <= definition.ValidFrom || definition.Quota < 0)
+        await SaveAsync(definition);
+    }
+
+    public async Task<CardChangeResult> Create(CardDefinition definition)
+    {
+        if (state.State.Definition is not null)
         {
-            throw new ArgumentException("A card must be valid for a positive period and have a non-negative quota.", nameof(definition));
+            return Refused(CardChangeStatus.Exists, $"Card {CardId} already exists.");
         }
 
-        state.State.Definition = definition;
-        await state.WriteStateAsync();
+        return Problems(definition) is { Count: > 0 } problems ? Refused(CardChangeStatus.Invalid, problems) : await SaveAsync(definition);
     }
 
-    public async Task Block(string reason)
+    public async Task<CardChangeResult> Update(CardDefinition definition, long expectedVersion)
     {
-        var definition = state.State.Definition ?? throw new InvalidOperationException($"Card {this.GetPrimaryKeyString()} does not exist.");
-        state.State.Definition = definition with { Blocked = true, BlockReason = reason };
-        await state.WriteStateAsync();
+        if (state.State.Definition is null)
+        {
+            return Refused(CardChangeStatus.NotFound, $"Card {CardId} does not exist.");
+        }
+
+        if (state.State.Version != expectedVersion)
+        {
+            return Refused(CardChangeStatus.VersionChanged, $"Card {CardId} is at version {state.State.Version}, not {expectedVersion}: it was changed meanwhile.");
+        }
+
+        return Problems(definition) is { Count: > 0 } problems ? Refused(CardChangeStatus.Invalid, problems) : await SaveAsync(definition);
     }
 
-    public async Task Unblock()
+    public async Task<CardChangeResult> Block(string reason)
     {
-        var definition = state.State.Definition ?? throw new InvalidOperationException($"Card {this.GetPrimaryKeyString()} does not exist.");
-        state.State.Definition = definition with { Blocked = false, BlockReason = null };
+        if (state.State.Definition is not { } definition)
+        {
+            return Refused(CardChangeStatus.NotFound, $"Card {CardId} does not exist.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Refused(CardChangeStatus.Invalid, "Reason: blocking a card needs a reason.");
+        }
+
+        return await SaveAsync(definition with { Blocked = true, BlockReason = reason.Trim() });
+    }
+
+    public async Task<CardChangeResult> Unblock()
+    {
+        if (state.State.Definition is not { } definition)
+        {
+            return Refused(CardChangeStatus.NotFound, $"Card {CardId} does not exist.");
+        }
+
+        return await SaveAsync(definition with { Blocked = false, BlockReason = null });
+    }
+
+    public async Task<CardChangeResult> Delete(long expectedVersion)
+    {
+        if (state.State.Definition is null)
+        {
+            return Refused(CardChangeStatus.NotFound, $"Card {CardId} does not exist.");
+        }
+
+        if (state.State.Version != expectedVersion)
+        {
+            return Refused(CardChangeStatus.VersionChanged, $"Card {CardId} is at version {state.State.Version}, not {expectedVersion}: it was changed meanwhile.");
+        }
+
+        // The row stays with its version, so a card re-created under this id continues the count.
+        state.State.Definition = null;
+        state.State.Version++;
         await state.WriteStateAsync();
+        await GrainFactory.GetGrain<ICardDirectoryGrain>(ICardDirectoryGrain.Key).Unregister(CardId, state.State.Version);
+        return new CardChangeResult(CardChangeStatus.Applied, [], null, state.State.Version);
     }
 
     public Task<CardDefinition?> Get() => Task.FromResult(state.State.Definition);
+
+    public Task<CardRecord?> GetRecord() =>
+        Task.FromResult(state.State.Definition is { } definition ? new CardRecord(definition, state.State.Version) : null);
 
     public Task<CardAuthorization> Authorize(string lotId, DateTimeOffset at)
     {
@@ -51,6 +110,37 @@ public sealed class CardGrain([PersistentState("card")] IPersistentState<CardSta
         };
         return Task.FromResult(result);
     }
+
+    private IReadOnlyList<string> Problems(CardDefinition definition)
+    {
+        if (definition is null)
+        {
+            return ["The card definition is missing."];
+        }
+
+        var problems = definition.Validate().ToList();
+        if (definition.CardId != CardId)
+        {
+            problems.Insert(0, $"CardId: the definition is for card '{definition.CardId}', not '{CardId}'.");
+        }
+
+        return problems;
+    }
+
+    private async Task<CardChangeResult> SaveAsync(CardDefinition definition)
+    {
+        state.State.Definition = definition;
+        state.State.Version++;
+        await state.WriteStateAsync();
+        var record = new CardRecord(definition, state.State.Version);
+        await GrainFactory.GetGrain<ICardDirectoryGrain>(ICardDirectoryGrain.Key).Register(record);
+        return new CardChangeResult(CardChangeStatus.Applied, [], record, record.Version);
+    }
+
+    private CardChangeResult Refused(CardChangeStatus status, string problem) => Refused(status, [problem]);
+
+    private CardChangeResult Refused(CardChangeStatus status, IReadOnlyList<string> problems) =>
+        new(status, problems, state.State.Definition is { } definition ? new CardRecord(definition, state.State.Version) : null, state.State.Version);
 
     private static CardAuthorization Deny(DenialReason reason, string text, CardDefinition? card = null) =>
         new(false, reason, text, card?.Kind ?? CardKind.Visitor, card?.Quota ?? 0);

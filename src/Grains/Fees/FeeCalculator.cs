@@ -330,7 +330,7 @@ public static class FeeCalculator
             {
                 PeriodRounding.Down => whole,
                 PeriodRounding.Nearest => whole + (rest >= period - rest ? 1 : 0),
-                _ => whole + (rest > rate.RoundingTolerance.Ticks ? 1 : 0),
+                _ => whole + (rest > (rate.RoundingTolerance ?? TimeSpan.Zero).Ticks ? 1 : 0),
             };
         }
 

@@ -43,6 +43,17 @@ public sealed class GateGrain(
         await journal.ConfirmAsync();
     }
 
+    public async Task Unassign(string lotId)
+    {
+        // Only the lot the gate belongs to may let it go: a gate moved to another lot stays there.
+        if (journal.State.Assignment?.LotId == lotId)
+        {
+            journal.Raise(new GateUnassigned(lotId, _time.GetUtcNow()));
+        }
+
+        await journal.ConfirmAsync();
+    }
+
     public async Task<EntryDecision> Enter(EntryCommand command)
     {
         if (journal.State.Assignment is not { } assignment || command.GateId != GateId)

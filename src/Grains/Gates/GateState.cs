@@ -20,6 +20,9 @@ public sealed class GateState : IJournaledStateOf<GateEvent>
             case GateAssigned assigned:
                 Assignment = assigned.Assignment;
                 break;
+            case GateUnassigned:
+                Assignment = null;
+                break;
             case BarrierCommanded commanded:
                 Barrier = commanded.Result.Barrier;
                 OpenUntil = commanded.Result.OpenUntil;

@@ -16,6 +16,14 @@ public sealed class LotDirectoryGrain([PersistentState("lots")] IPersistentState
         await state.WriteStateAsync();
     }
 
+    public async Task Unregister(string lotId)
+    {
+        if (state.State.Lots.Remove(lotId))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
     public Task<IReadOnlyList<LotSummary>> List() =>
         Task.FromResult<IReadOnlyList<LotSummary>>(state.State.Lots.Values.OrderBy(l => l.LotId, StringComparer.Ordinal).ToList());
 }

@@ -36,46 +36,64 @@ public sealed class LotGrain(
 
     private string LotId => this.GetPrimaryKeyString();
 
-    public async Task<ConfigureLotResult> Configure(LotLayout layout, Tariff tariff)
+    public Task<ConfigureLotResult> Configure(LotLayout layout, Tariff tariff) => ApplyAsync(layout, tariff);
+
+    public Task<ConfigureLotResult> Create(LotLayout layout, Tariff tariff) =>
+        S.Layout is null
+            ? ApplyAsync(layout, tariff)
+            : Task.FromResult(Refuse(LotConflict.AlreadyConfigured, $"Lot {LotId} already exists."));
+
+    public Task<ConfigureLotResult> Reconfigure(LotLayout layout, Tariff tariff, long expectedRevision)
     {
-        var problems = new List<LayoutProblem>();
-        if (layout.LotId != LotId)
+        // The check and the event are raised in this one turn (ApplyAsync runs synchronously up to its first await),
+        // so two admins who read the same revision cannot both succeed: the second sees the first one's revision.
+        if (S.Layout is null)
         {
-            problems.Add(new LayoutProblem("lotId", "LotIdMismatch", $"The layout is for lot '{layout.LotId}', not '{LotId}'."));
+            return Task.FromResult(Refuse(LotConflict.NotConfigured, $"Lot {LotId} is not configured."));
         }
 
-        problems.AddRange(LayoutValidator.Validate(layout).Problems);
-        problems.AddRange(tariff.Validate().Select(p => new LayoutProblem("tariff", "InvalidTariff", p)));
-        if (!string.Equals(tariff.Currency, layout.Currency, StringComparison.Ordinal))
+        return S.Revision != expectedRevision
+            ? Task.FromResult(Refuse(LotConflict.RevisionChanged, $"Lot {LotId} is at revision {S.Revision}, not {expectedRevision}: it was changed meanwhile."))
+            : ApplyAsync(layout, tariff);
+    }
+
+    public async Task<RemoveLotResult> Remove(long expectedRevision)
+    {
+        if (S.Layout is not { } layout)
         {
-            problems.Add(new LayoutProblem("tariff.currency", "CurrencyMismatch", $"The tariff charges {tariff.Currency} but the lot uses {layout.Currency}."));
+            return new RemoveLotResult(false, LotConflict.NotConfigured, $"Lot {LotId} is not configured.", S.Revision);
         }
 
-        var kept = layout.Slots.Select(s => s.SlotId).ToHashSet(StringComparer.Ordinal);
-        foreach (var session in S.Sessions.Values.Where(s => !kept.Contains(s.SlotId)))
+        if (S.Revision != expectedRevision)
         {
-            problems.Add(new LayoutProblem($"slots[{session.SlotId}]", "SlotInUse", $"Slot {session.SlotId} holds session {session.SessionId}; it cannot be removed."));
+            return new RemoveLotResult(false, LotConflict.RevisionChanged, $"Lot {LotId} is at revision {S.Revision}, not {expectedRevision}: it was changed meanwhile.", S.Revision);
         }
 
-        if (problems.Count > 0)
+        // Removing a lot with vehicles inside would strand their stays (nobody could pay or leave through the lot).
+        if (S.Sessions.Count > 0 || S.Reservations.Count > 0)
         {
-            return new ConfigureLotResult(false, problems);
+            return new RemoveLotResult(false, LotConflict.NotEmpty,
+                $"Lot {LotId} has {S.Sessions.Count} vehicle(s) inside and {S.Reservations.Count} open reservation(s); it can be removed only when empty.", S.Revision);
         }
 
-        journal.Raise(new LotConfigured(layout, tariff, _time.GetUtcNow()));
+        journal.Raise(new LotRemoved(_time.GetUtcNow()));
+        var revision = S.Revision;
         await journal.ConfirmAsync();
-        await GrainFactory.GetGrain<ILotDirectoryGrain>(ILotDirectoryGrain.Key).Register(new LotSummary(LotId, layout.Name, layout.TimeZoneId, layout.Currency));
+        await GrainFactory.GetGrain<ILotDirectoryGrain>(ILotDirectoryGrain.Key).Unregister(LotId);
         foreach (var gate in layout.Gates)
         {
-            await GrainFactory.GetGrain<IGateGrain>(gate.GateId).Assign(new GateAssignment(LotId, gate));
+            await GrainFactory.GetGrain<IGateGrain>(gate.GateId).Unassign(LotId);
         }
 
-        return new ConfigureLotResult(true, []);
+        return new RemoveLotResult(true, LotConflict.None, null, revision);
     }
 
     public Task<LotLayout?> GetLayout() => Task.FromResult(S.Layout);
 
     public Task<Tariff?> GetTariff() => Task.FromResult(S.Tariff);
+
+    public Task<LotConfiguration?> GetConfiguration() =>
+        Task.FromResult(S.Layout is { } layout && S.Tariff is { } tariff ? new LotConfiguration(layout, tariff, S.Revision) : null);
 
     public async Task<EntryDecision> Enter(EntryCommand command)
     {
@@ -212,6 +230,57 @@ public sealed class LotGrain(
             await UnregisterReminder(reminder);
         }
     }
+
+    /// <summary>
+    /// Validates and applies a layout and tariff whole. Everything up to the event is synchronous, so callers can check
+    /// a precondition first and know it still holds when the event is raised.
+    /// </summary>
+    private async Task<ConfigureLotResult> ApplyAsync(LotLayout layout, Tariff tariff)
+    {
+        var problems = new List<LayoutProblem>();
+        if (layout.LotId != LotId)
+        {
+            problems.Add(new LayoutProblem("lotId", "LotIdMismatch", $"The layout is for lot '{layout.LotId}', not '{LotId}'."));
+        }
+
+        problems.AddRange(LayoutValidator.Validate(layout).Problems);
+        problems.AddRange(tariff.Validate().Select(p => new LayoutProblem("tariff", "InvalidTariff", p)));
+        if (!string.Equals(tariff.Currency, layout.Currency, StringComparison.Ordinal))
+        {
+            problems.Add(new LayoutProblem("tariff.currency", "CurrencyMismatch", $"The tariff charges {tariff.Currency} but the lot uses {layout.Currency}."));
+        }
+
+        var kept = (layout.Slots ?? []).Select(s => s?.SlotId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var session in S.Sessions.Values.Where(s => !kept.Contains(s.SlotId)))
+        {
+            problems.Add(new LayoutProblem($"slots[{session.SlotId}]", "SlotInUse", $"Slot {session.SlotId} holds session {session.SessionId}; it cannot be removed."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return new ConfigureLotResult(false, problems, S.Revision);
+        }
+
+        var previousGates = S.Layout?.Gates ?? [];
+        journal.Raise(new LotConfigured(layout, tariff, _time.GetUtcNow()));
+        var revision = S.Revision;
+        await journal.ConfirmAsync();
+        await GrainFactory.GetGrain<ILotDirectoryGrain>(ILotDirectoryGrain.Key).Register(new LotSummary(LotId, layout.Name, layout.TimeZoneId, layout.Currency));
+        foreach (var gate in layout.Gates)
+        {
+            await GrainFactory.GetGrain<IGateGrain>(gate.GateId).Assign(new GateAssignment(LotId, gate));
+        }
+
+        // A gate dropped from the layout must stop passing entries to this lot.
+        foreach (var gate in previousGates.Where(old => layout.Gates.All(g => g.GateId != old.GateId)))
+        {
+            await GrainFactory.GetGrain<IGateGrain>(gate.GateId).Unassign(LotId);
+        }
+
+        return new ConfigureLotResult(true, [], revision);
+    }
+
+    private ConfigureLotResult Refuse(LotConflict conflict, string text) => new(false, [], S.Revision, conflict, text);
 
     private EntryDecision DecideEntry(EntryCommand command, CardAuthorization? card)
     {

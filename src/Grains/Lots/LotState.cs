@@ -30,6 +30,12 @@ public sealed class LotState : IJournaledStateOf<LotEvent>, IJournaledHistoryOf<
 
     public Tariff? Tariff { get; set; }
 
+    /// <summary>
+    /// Counts configuration changes (configured, removed): what admins' edits are checked against. Entries and
+    /// payments do not change it, so a busy lot does not make every edit stale.
+    /// </summary>
+    public long Revision { get; set; }
+
     public long NextTicket { get; set; } = 1;
 
     public Dictionary<string, SessionRecord> Sessions { get; set; } = [];
@@ -148,6 +154,9 @@ public sealed class LotState : IJournaledStateOf<LotEvent>, IJournaledHistoryOf<
             case LotConfigured configured:
                 ApplyConfigured(configured);
                 break;
+            case LotRemoved:
+                ApplyRemoved();
+                break;
             case VehicleEntered entered:
                 ApplyEntered(entered);
                 break;
@@ -209,6 +218,19 @@ public sealed class LotState : IJournaledStateOf<LotEvent>, IJournaledHistoryOf<
         Slots = slots;
         _index = null;
         _gateById = null;
+        Revision++;
+    }
+
+    // The grain removes a lot only when nobody is inside and no reservation is open, so only the layout goes.
+    private void ApplyRemoved()
+    {
+        Layout = null;
+        Tariff = null;
+        Slots = [];
+        Reservations = [];
+        _index = null;
+        _gateById = null;
+        Revision++;
     }
 
     private void ApplyEntered(VehicleEntered entered)

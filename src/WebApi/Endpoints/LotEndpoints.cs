@@ -1,5 +1,6 @@
 using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.Runtime;
+using ParkingGrains.WebApi.Audit;
 
 namespace ParkingGrains.WebApi.Endpoints;
 
@@ -47,19 +48,11 @@ internal static class LotEndpoints
             return result.Applied ? Results.Ok(result) : Refused(result.Reason, result.ReasonText);
         }).WithSummary("Manual slot override").RequireAuthorization("operator");
 
-        lots.MapGet("/{lotId}/layout", async (string lotId, IGrainFactory grains) =>
-            await grains.GetGrain<ILotGrain>(lotId).GetLayout() is { } layout ? Results.Ok(layout) : NotFound(lotId))
-            .WithSummary("The lot's layout").RequireAuthorization("admin");
+        lots.MapGet("/{lotId}/layout", (string lotId, HttpContext http, IGrainFactory grains) => LayoutReads.ReadAsync(http, grains, lotId, c => Results.Ok(c.Layout)))
+            .WithSummary("The lot's layout (ETag: the lot's configuration revision)").RequireAuthorization("admin");
 
-        lots.MapPut("/{lotId}/configuration", async (string lotId, LotConfigurationRequest body, IGrainFactory grains) =>
-        {
-            var result = await grains.GetGrain<ILotGrain>(lotId).Configure(body.Layout, body.Tariff);
-            return result.Applied
-                ? Results.Ok(result)
-                : Results.ValidationProblem(
-                    result.Problems.GroupBy(p => p.Location).ToDictionary(g => g.Key, g => g.Select(p => $"{p.Code}: {p.Message}").ToArray()),
-                    title: "The layout was rejected; nothing was applied", statusCode: StatusCodes.Status422UnprocessableEntity);
-        }).WithSummary("Apply a layout and tariff, whole or not at all").RequireAuthorization("admin");
+        lots.MapPut("/{lotId}/configuration", ConfigureAsync)
+            .WithSummary("Apply a layout and tariff, whole or not at all (with If-Match: only at that revision)").RequireAuthorization("admin");
 
         lots.MapGet("/{lotId}/reservations", async (string lotId, IGrainFactory grains) =>
             await Configured(grains, lotId) is { } lot ? Results.Ok(await lot.GetReservations()) : NotFound(lotId))
@@ -97,6 +90,42 @@ internal static class LotEndpoints
             var result = await lot.Pay(new PaymentCommand(body.EventId, body.SessionIdOrTicket, new Grains.Interfaces.Money(body.Amount, body.Currency), body.Method, DateTimeOffset.UtcNow, body.Reference));
             return result.Accepted ? Results.Ok(result) : Refused(result.Reason, result.ReasonText);
         }).WithSummary("Record a payment towards a stay").RequireAuthorization("operator");
+    }
+
+    // Without If-Match the layout replaces whatever is there (imports, scripts), as before revisions existed.
+    private static async Task<IResult> ConfigureAsync(string lotId, LotConfigurationRequest body, HttpContext http, IGrainFactory grains)
+    {
+        if (body.Layout is null || body.Tariff is null)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Give both layout and tariff."] });
+        }
+
+        if (!ETags.TryRead(http.Request, out var ifMatch))
+        {
+            return ETags.Malformed();
+        }
+
+        var lot = grains.GetGrain<ILotGrain>(lotId);
+        var result = ifMatch.IsSpecific
+            ? await lot.Reconfigure(body.Layout, body.Tariff, ifMatch.Versions[0])
+            : await lot.Configure(body.Layout, body.Tariff);
+        switch (result.Conflict)
+        {
+            case LotConflict.RevisionChanged:
+                return ETags.Stale(http, result.Revision, result.ConflictText ?? "The lot was changed meanwhile.");
+            case LotConflict.NotConfigured:
+                return NotFound(lotId);
+        }
+
+        if (!result.Applied)
+        {
+            return LayoutProblemResults.Rejected(result.Problems);
+        }
+
+        await http.AuditAsync("lot.configure", $"lot:{lotId}",
+            LayoutEditor.Detail($"{body.Layout.Slots.Count} slots, {body.Layout.Floors.Count} floors, {body.Layout.Gates.Count} gates", result.Revision));
+        ETags.Set(http, result.Revision);
+        return Results.Ok(result);
     }
 
     public static IResult NotFound(string what) =>

@@ -1,4 +1,5 @@
 // ParkingGrains dashboard, Driver and Admin tabs (loaded after dashboard.js, whose $, el, api, newId and state it uses).
+// The Admin tab's lot editor and cards are in admin.js, which also has adminFetch and showProblems used here.
 "use strict";
 
 const DRIVER_REFRESH_MS = 10_000;
@@ -96,17 +97,51 @@ $("#qr-form").addEventListener("submit", async (event) => {
 
 // --- admin ----------------------------------------------------------------------------------------
 async function loadAdmin() {
-  await Promise.all([loadUsers(), loadAdminLots(), loadAudit()].map((p) => p.catch((e) => console.warn(e))));
+  await Promise.all([loadUsers(), loadAdminLots(), loadAudit(), loadAdminResources()].map((p) => p.catch((e) => console.warn(e))));
 }
 
+const ROLES = ["admin", "operator", "driver"];
+
+// Each user: roles (checkboxes, saved together), a password reset and disable/enable, through PUT /api/users/{name}.
 async function loadUsers() {
   const users = await api("/api/users");
   users.sort((a, b) => a.username.localeCompare(b.username));
   $("#user-count").textContent = `(${users.length})`;
-  $("#users").replaceChildren(...users.map((u) => el("li", { dataset: { username: u.username } },
-    el("b", { className: "grow", textContent: u.username }),
-    el("span", { className: "roles", textContent: u.roles.join(", ") }),
-    u.disabled ? el("span", { className: "pill", textContent: "disabled" }) : "")));
+  $("#users").replaceChildren(...users.map((u) => {
+    const boxes = ROLES.map((role) => el("label", {},
+      el("input", { type: "checkbox", name: "user-role", value: role, checked: u.roles.includes(role) }), ` ${role}`));
+    const save = el("button", { type: "button", className: "save-roles", textContent: "Save roles" });
+    const reset = el("button", { type: "button", className: "reset-password secondary", textContent: "Reset password" });
+    const toggle = el("button", { type: "button", className: `toggle-disabled ${u.disabled ? "secondary" : "danger"}`, textContent: u.disabled ? "Enable" : "Disable" });
+    const row = el("li", { dataset: { username: u.username, disabled: String(u.disabled) } },
+      el("b", { className: "grow", textContent: u.username }),
+      el("span", { className: "roles", textContent: u.roles.join(", ") }),
+      u.disabled ? el("span", { className: "pill", textContent: "disabled" }) : "",
+      el("details", { className: "user-edit" }, el("summary", { textContent: "Edit" }),
+        el("div", { className: "checks" }, ...boxes), el("div", { className: "actions" }, save, reset, toggle)));
+    save.addEventListener("click", () => updateUser(u.username, {
+      roles: [...row.querySelectorAll('input[name="user-role"]:checked')].map((box) => box.value),
+    }, `Saved the roles of ${u.username}.`));
+    reset.addEventListener("click", () => {
+      const password = prompt(`New password for ${u.username} (at least 8 characters):`);
+      if (password) updateUser(u.username, { password }, `Reset the password of ${u.username}.`);
+    });
+    toggle.addEventListener("click", () => updateUser(u.username, { disabled: !u.disabled }, `${u.disabled ? "Enabled" : "Disabled"} ${u.username}.`));
+    return row;
+  }));
+}
+
+async function updateUser(username, change, done) {
+  const box = $("#users-problems");
+  try {
+    await adminFetch(`/api/users/${encodeURIComponent(username)}`, { method: "PUT", json: change });
+    showProblems(box, null);
+    $("#user-result").className = "";
+    $("#user-result").textContent = done;
+    await Promise.all([loadUsers(), loadAudit()]);
+  } catch (e) {
+    showProblems(box, e);
+  }
 }
 
 async function loadAdminLots() {
@@ -115,12 +150,16 @@ async function loadAdminLots() {
   $("#admin-lots").replaceChildren(...lots.map((lot, i) => {
     const layout = layouts[i];
     const bySize = layout ? CLASSES.map((cls) => [cls, layout.slots.filter((s) => s.size === cls).length]).filter(([, n]) => n > 0) : [];
+    const edit = el("button", { type: "button", className: "edit-lot secondary", textContent: "Edit" });
+    edit.addEventListener("click", () => openLotEditor(lot.lotId));
     return el("li", { dataset: { lotId: lot.lotId, slots: layout ? layout.slots.length : 0 } },
       el("span", { className: "grow" }, el("b", { textContent: lot.name }), ` ${lot.lotId}`),
       el("span", { className: "muted", textContent: layout
         ? `${layout.slots.length} slots · ${layout.floors.length} floor(s) · ${layout.gates.length} gate(s) · ${bySize.map(([c, n]) => `${n} ${c}`).join(", ")}`
-        : "no layout" }));
+        : "no layout" }),
+      edit);
   }));
+  return lots;
 }
 
 async function loadAudit() {

@@ -24,4 +24,5 @@ namespace ParkingGrains.Grains.Lots.Events;
 [JsonDerivedType(typeof(ReservationCancelled), "reservationCancelled")]
 [JsonDerivedType(typeof(ReservationHeld), "reservationHeld")]
 [JsonDerivedType(typeof(ReservationExpired), "reservationExpired")]
+[JsonDerivedType(typeof(LotRemoved), "lotRemoved")]
 public abstract record LotEvent(DateTimeOffset OccurredAt) : IOccurredAt;

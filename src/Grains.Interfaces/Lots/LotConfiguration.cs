@@ -1,0 +1,10 @@
+using ParkingGrains.Grains.Interfaces.Layout;
+using ParkingGrains.Grains.Interfaces.Tariffs;
+
+namespace ParkingGrains.Grains.Interfaces.Lots;
+
+/// <summary>
+/// A configured lot's layout and tariff as one consistent read, with the revision they belong to. The revision
+/// counts configuration changes (not entries or payments), so it is what an admin's edit is checked against.
+/// </summary>
+public sealed record LotConfiguration(LotLayout Layout, Tariff Tariff, long Revision);

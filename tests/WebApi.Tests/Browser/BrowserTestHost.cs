@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using ParkingGrains.Grains;
+using ParkingGrains.Grains.Demo;
+using ParkingGrains.Runtime.Testing;
+
+namespace ParkingGrains.WebApi.Tests.Browser;
+
+/// <summary>
+/// What the browser tests share: a real Kestrel web host over an in-process cluster (demo lots) whose state and
+/// history are a SQLite file of its own, so the Reports tab has a working report and one script's changes never
+/// reach another's; and running a script of tests/Browser (playwright-core, Debian's /usr/bin/chromium) against it.
+/// Fails (never skips) when node, node_modules or chromium are missing.
+/// </summary>
+public sealed class BrowserTestHost : IAsyncDisposable
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private readonly string _directory;
+    private readonly TestCluster _cluster;
+    private readonly WebApplicationFactory<Program> _factory;
+    private readonly string _adminPassword;
+
+    private BrowserTestHost(string directory, TestCluster cluster, WebApplicationFactory<Program> factory, Uri address, string adminPassword)
+    {
+        _directory = directory;
+        _cluster = cluster;
+        _factory = factory;
+        _adminPassword = adminPassword;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static string ScreenshotDirectory => Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+
+    public static async Task<BrowserTestHost> StartAsync(string adminPassword)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "pg-browser-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var connectionString = $"Data Source={Path.Combine(directory, "parking.db")}";
+        var serviceId = TestServers.UniqueId("browser");
+        var options = new TestClusterOptions { InitialSiloCount = 1 };
+        options.GrainAssemblies.Add(GrainsAssembly.Assembly);
+        options.ConfigureSilo = b => b
+            .Configure(o => o.ServiceId = serviceId)
+            .AddSqliteGrainStorage("Default", connectionString)
+            .AddSqliteEventLog("Default", connectionString);
+        var cluster = await TestCluster.StartAsync(options);
+        await DemoSeeder.SeedAsync(cluster.GrainFactory);
+
+        var gateways = string.Join(',', cluster.Silos.Select(s => s.GatewayEndpoint!.ToString()));
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("Cluster:ClusterId", cluster.ClusterId);
+            web.UseSetting("Cluster:ServiceId", serviceId);
+            web.UseSetting("Cluster:Gateways", gateways);
+            web.UseSetting("Auth:AdminPassword", adminPassword);
+            web.UseSetting("Storage:Provider", "Sqlite");
+            web.UseSetting("ConnectionStrings:Sqlite", connectionString);
+            web.UseSetting("Web:Urls", "http://127.0.0.1:0");
+        });
+        factory.UseKestrel();
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var host = new BrowserTestHost(directory, cluster, factory, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)), adminPassword);
+        await host.WaitForAdminAsync();
+        return host;
+    }
+
+    /// <summary>Runs tests/Browser/<paramref name="script"/> with BASE_URL, ADMIN_PASSWORD, SCREENSHOT_DIR and CHROMIUM set; killed after <paramref name="timeout"/>.</summary>
+    public async Task<BrowserScriptRun> RunScriptAsync(string script, TimeSpan timeout)
+    {
+        var root = RepositoryRoot();
+        var path = Path.Combine(root, "tests", "Browser", script);
+        Assert.True(File.Exists(path), $"{path} is missing");
+        Assert.True(File.Exists(Chromium), $"Debian chromium is required at {Chromium} (./test.sh installs it)");
+        Assert.True(Directory.Exists(Path.Combine(root, "tests", "Browser", "node_modules", "playwright-core")),
+            "tests/Browser/node_modules is missing: run npm install in tests/Browser (./test.sh does)");
+        Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot", "lib", "signalr", "signalr.min.js")),
+            "the dashboard's browser libraries are missing from the build: run npm install in src/WebApi/ClientApp and rebuild");
+
+        var start = new ProcessStartInfo("node", [path])
+        {
+            WorkingDirectory = Path.GetDirectoryName(path)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["BASE_URL"] = Address.ToString().TrimEnd('/');
+        start.Environment["ADMIN_PASSWORD"] = _adminPassword;
+        start.Environment["SCREENSHOT_DIR"] = ScreenshotDirectory;
+        start.Environment["CHROMIUM"] = Chromium;
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        return new BrowserScriptRun(process.ExitCode, $"{await stdout}\n{await stderr}".Trim());
+    }
+
+    /// <summary>Asserts that each screenshot was written (and is not an empty image).</summary>
+    public static void AssertScreenshots(params string[] files)
+    {
+        foreach (var file in files)
+        {
+            Assert.True(new FileInfo(Path.Combine(ScreenshotDirectory, file)) is { Exists: true, Length: > 1000 }, $"screenshot {file} missing");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _factory.DisposeAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // With Kestrel the factory stops the host twice (see Realtime/KestrelWebHost); the host is down either way.
+        }
+
+        await _cluster.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a leaked temp file must not fail the run.
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ParkingGrains.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"ParkingGrains.sln not found above {AppContext.BaseDirectory}");
+    }
+
+    // The admin bootstrap runs just after start: wait until the login works before handing over to the browser.
+    private async Task WaitForAdminAsync()
+    {
+        using var http = new HttpClient { BaseAddress = Address };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (!(await http.PostAsync("/api/auth/login", JsonContent(new { username = "admin", password = _adminPassword }))).IsSuccessStatusCode)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the admin user never appeared");
+            await Task.Delay(200);
+        }
+    }
+
+    private static StringContent JsonContent(object value) =>
+        new(System.Text.Json.JsonSerializer.Serialize(value), System.Text.Encoding.UTF8, "application/json");
+}
