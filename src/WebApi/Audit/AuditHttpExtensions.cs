@@ -5,9 +5,13 @@ namespace ParkingGrains.WebApi.Audit;
 
 public static class AuditHttpExtensions
 {
+    // Set once a handler has audited its request itself (with a richer action and detail), so the group filter does not add a second entry.
+    private static readonly object s_audited = new();
+
     /// <summary>Records a write by the current principal from the request's remote IP. Never pass secrets in <paramref name="detail"/>.</summary>
     public static Task AuditAsync(this HttpContext http, string action, string target, string? detail = null)
     {
+        http.Items[s_audited] = true;
         var services = http.RequestServices;
         var entry = new AuditEntry(
             Guid.NewGuid().ToString("N"),
@@ -22,7 +26,8 @@ public static class AuditHttpExtensions
 
     /// <summary>
     /// Audits every successful write (any method but GET and HEAD) in the group as "METHOD route-pattern", with the
-    /// route values as the target, so an endpoint added later is audited without anyone remembering to. Writes by gate
+    /// route values as the target, so an endpoint added later is audited without anyone remembering to. A handler
+    /// that called <see cref="AuditAsync"/> itself is not audited twice. Writes by gate
     /// agents are left out: they are machine traffic at lane rate, recorded with the gate's identity in the lot's
     /// event log; an operator's manual entry or exit is audited like any other write.
     /// </summary>
@@ -31,7 +36,8 @@ public static class AuditHttpExtensions
         {
             var result = await next(context);
             var http = context.HttpContext;
-            if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || http.User.HasClaim(c => c.Type == Endpoints.Identity.GateIdClaim))
+            if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || http.Items.ContainsKey(s_audited)
+                || http.User.HasClaim(c => c.Type == Endpoints.Identity.GateIdClaim))
             {
                 return result;
             }
