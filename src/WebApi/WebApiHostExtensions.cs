@@ -1,6 +1,7 @@
 using ParkingGrains.Runtime;
 using ParkingGrains.WebApi.Auth;
 using ParkingGrains.WebApi.Dashboard;
+using ParkingGrains.WebApi.Proxy;
 using ParkingGrains.WebApi.Realtime;
 
 namespace ParkingGrains.WebApi;
@@ -19,6 +20,7 @@ public static class WebApiHostExtensions
 
         // Bodies are small commands; a megabyte is generous and stops abuse early (413).
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.AddParkingGrainsForwardedHeaders();
         builder.AddParkingGrainsAuth();
         builder.AddParkingGrainsReports();
         builder.AddParkingGrainsRealtime();
@@ -27,6 +29,7 @@ public static class WebApiHostExtensions
 
     public static WebApplication MapParkingGrainsWebApi(this WebApplication app)
     {
+        app.UseParkingGrainsForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
