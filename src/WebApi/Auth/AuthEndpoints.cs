@@ -43,9 +43,10 @@ internal static class AuthEndpoints
 
         var username = Usernames.Normalize(body.Username);
         var remoteIp = http.Connection.RemoteIpAddress?.ToString();
-        if (!throttle.TryBegin(username, remoteIp, out var retryAfter))
+        var decision = await throttle.TryBeginAsync(username, remoteIp);
+        if (!decision.Allowed)
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             return TypedResults.Problem(
                 $"Too many failed logins for this user from this address. Try again in {seconds} s.",
@@ -63,7 +64,7 @@ internal static class AuthEndpoints
             return AuthProblems.Unauthorized("Invalid username or password.");
         }
 
-        throttle.Succeeded(username, remoteIp);
+        await throttle.SucceededAsync(username, remoteIp);
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user = await grains.GetGrain<IUserGrain>(username).Update(new UserChange(null, passwords.Hash(username, body.Password), null, time.GetUtcNow())) ?? user;
