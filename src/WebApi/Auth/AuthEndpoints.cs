@@ -43,8 +43,8 @@ internal static class AuthEndpoints
         }
 
         var username = Usernames.Normalize(body.Username);
-        var remoteIp = http.Connection.RemoteIpAddress?.ToString();
-        var decision = await throttle.TryBeginAsync(username, remoteIp);
+        var client = http.Connection.RemoteIpAddress;
+        var decision = await throttle.TryBeginAsync(username, client);
         if (!decision.Allowed)
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
@@ -66,7 +66,7 @@ internal static class AuthEndpoints
             return AuthProblems.Unauthorized("Invalid username or password.");
         }
 
-        await throttle.SucceededAsync(username, remoteIp);
+        await throttle.SucceededAsync(username, client);
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
             await grain.Rehash(user.PasswordHash, passwords.Hash(username, body.Password));

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using ParkingGrains.Grains.Interfaces.Accounts;
 using ParkingGrains.Runtime;
@@ -17,11 +19,39 @@ public sealed class LoginThrottle(IGrainFactory grains, IOptions<AuthOptions> op
     private readonly TimeSpan _window = TimeSpan.FromMinutes(options.Value.LoginFailureWindowMinutes);
 
     /// <summary>Counts an attempt; the decision says whether it may go ahead, and if not for how long.</summary>
-    public Task<LoginThrottleDecision> TryBeginAsync(string username, string? remoteIp) =>
-        Grain(username, remoteIp).TryBegin(new LoginAttempt(time.GetUtcNow(), _limit, _window));
+    public Task<LoginThrottleDecision> TryBeginAsync(string username, IPAddress? client) =>
+        Grain(username, client).TryBegin(new LoginAttempt(time.GetUtcNow(), _limit, _window));
 
-    public Task SucceededAsync(string username, string? remoteIp) => Grain(username, remoteIp).Succeeded();
+    public Task SucceededAsync(string username, IPAddress? client) => Grain(username, client).Succeeded();
 
-    private ILoginThrottleGrain Grain(string username, string? remoteIp) =>
-        grains.GetGrain<ILoginThrottleGrain>(AccountGrainKeys.LoginThrottle(username, remoteIp));
+    /// <summary>
+    /// The client part of the key: an IPv4 address as such (also when a dual-stack socket reports it IPv4-mapped), an
+    /// IPv6 address by its /64 — one subscriber normally holds a whole /64 and could otherwise use a new address for
+    /// every guess.
+    /// </summary>
+    internal static string? ClientKey(IPAddress? client)
+    {
+        if (client is null)
+        {
+            return null;
+        }
+
+        if (client.IsIPv4MappedToIPv6)
+        {
+            return client.MapToIPv4().ToString();
+        }
+
+        if (client.AddressFamily != AddressFamily.InterNetworkV6 || IPAddress.IsLoopback(client))
+        {
+            return client.ToString();
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        client.TryWriteBytes(bytes, out _);
+        bytes[8..].Clear();
+        return $"{new IPAddress(bytes)}/64";
+    }
+
+    private ILoginThrottleGrain Grain(string username, IPAddress? client) =>
+        grains.GetGrain<ILoginThrottleGrain>(AccountGrainKeys.LoginThrottle(username, ClientKey(client)));
 }

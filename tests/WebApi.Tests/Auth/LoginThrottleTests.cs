@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using ParkingGrains.Grains.Interfaces.Accounts;
 using ParkingGrains.Grains.Tests.Slots;
+using ParkingGrains.WebApi.Auth;
 using ParkingGrains.WebApi.Tests.Infrastructure;
 
 namespace ParkingGrains.WebApi.Tests.Auth;
@@ -89,6 +90,19 @@ public sealed class LoginThrottleTests(ApiFixture fixture)
         Assert.StartsWith(expectedStart, key, StringComparison.Ordinal);
         Assert.True(key.Length <= 64 + 1 + 45, key);
         Assert.DoesNotContain(key, c => char.IsControl(c) || char.IsWhiteSpace(c));
+    }
+
+    [Theory]
+    [InlineData("192.0.2.1", "192.0.2.1")]
+    [InlineData("::ffff:192.0.2.1", "192.0.2.1")]
+    [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:3::1", "2001:db8:1:3::/64")]
+    [InlineData("::1", "::1")]
+    [InlineData(null, null)]
+    public void IPv6ClientsAreThrottledByTheirSlash64(string? address, string? expected)
+    {
+        Assert.Equal(expected, LoginThrottle.ClientKey(address is null ? null : IPAddress.Parse(address)));
     }
 
     private WebApplicationFactory<Program> WebInstance(TimeProvider clock) =>
