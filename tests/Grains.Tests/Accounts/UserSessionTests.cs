@@ -121,6 +121,24 @@ public sealed class UserSessionTests
         Assert.Equal(SessionRefreshOutcome.Invalid, (await user.Refresh(Refresh("s1", 1, T0 + Week + TimeSpan.FromSeconds(1)))).Outcome);
     }
 
+    [Fact]
+    public async Task ARefreshWhoseWriteFailed_CanBeRetried_AndIsNotTakenForAReuse()
+    {
+        var storage = new FailingGrainStorage();
+        await using var cluster = await StartAsync(configure: b => b.AddGrainStorage("Default", _ => storage));
+        var user = await CreateAsync(cluster.GrainFactory, "outage");
+        var account = (await user.Get())!;
+        await user.StartSession(Start("s1", account));
+
+        storage.FailNextWrite();
+        await Assert.ThrowsAsync<TimeoutException>(() => user.Refresh(Refresh("s1", 1)));
+
+        // The client got an error and sends the same token again: the rotation never happened, so this is no reuse.
+        var retried = await user.Refresh(Refresh("s1", 1));
+        Assert.Equal(SessionRefreshOutcome.Rotated, retried.Outcome);
+        Assert.Equal(2, retried.Grant!.Generation);
+    }
+
     private static async Task<IUserGrain> CreateAsync(IGrainFactory grains, string username)
     {
         var user = grains.GetGrain<IUserGrain>(username);
