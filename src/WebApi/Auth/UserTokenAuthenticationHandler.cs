@@ -20,7 +20,6 @@ public sealed class UserTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     TokenIssuer tokens,
-    IGrainFactory grains,
     TimeProvider time) : AuthenticationHandler<UserTokenOptions>(options, logger, encoder)
 {
     private const string BearerPrefix = "Bearer ";
@@ -39,6 +38,9 @@ public sealed class UserTokenAuthenticationHandler(
             return AuthenticateResult.Fail("The access token is invalid or expired.");
         }
 
+        // Resolved only now: every request passes through the default scheme, and a silo co-hosting the web API has no
+        // grain factory before it has started.
+        var grains = Context.RequestServices.GetRequiredService<IGrainFactory>();
         if (!await grains.GetGrain<IUserGrain>(access.Username).CheckSession(access.SessionId, access.SecurityStamp, time.GetUtcNow()))
         {
             return AuthenticateResult.Fail("The session has ended (logout, account change, or a reused refresh token).");
