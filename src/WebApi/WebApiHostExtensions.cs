@@ -2,6 +2,7 @@ using ParkingGrains.Runtime;
 using ParkingGrains.WebApi.Audit;
 using ParkingGrains.WebApi.Auth;
 using ParkingGrains.WebApi.Dashboard;
+using ParkingGrains.WebApi.Proxy;
 using ParkingGrains.WebApi.Realtime;
 
 namespace ParkingGrains.WebApi;
@@ -20,6 +21,7 @@ public static class WebApiHostExtensions
 
         // Bodies are small commands; a megabyte is generous and stops abuse early (413).
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.AddParkingGrainsForwardedHeaders();
         builder.AddParkingGrainsAuth();
         builder.AddParkingGrainsReports();
         builder.AddParkingGrainsRealtime();
@@ -28,6 +30,7 @@ public static class WebApiHostExtensions
 
     public static WebApplication MapParkingGrainsWebApi(this WebApplication app)
     {
+        app.UseParkingGrainsForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 

@@ -3,8 +3,15 @@ using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Accounts;
 
+/// <summary>A user account and its sessions (see <see cref="IUserGrain"/>); every change is written before it is acknowledged.</summary>
 public sealed class UserGrain([PersistentState("user")] IPersistentState<UserState> state) : Grain, IUserGrain
 {
+    /// <summary>
+    /// Sessions kept per user. A client that logs in again and again without logging out would otherwise grow the
+    /// state without bound; past this the least recently refreshed session is ended.
+    /// </summary>
+    public const int MaxSessions = 50;
+
     private string Username => this.GetPrimaryKeyString();
 
     public async Task<bool> Create(NewUser user)
@@ -24,7 +31,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
         // Listed first: a user that exists but is missing from the directory could never be listed, the reverse is skipped.
         await GrainFactory.GetGrain<IUserDirectoryGrain>(AccountGrainKeys.UserDirectory).Add(Username);
         state.State.Account = new UserAccount(Username, [.. user.Roles.Distinct()], user.PasswordHash, false, NewStamp(), user.At, user.At);
-        await state.WriteStateAsync();
+        await WriteAsync();
         return true;
     }
 
@@ -57,13 +64,136 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
             return account;
         }
 
-        // A new stamp ends refresh tokens issued under the old password, roles or enabled state.
+        // A new stamp ends every session: tokens issued under the old password, roles or enabled state stop working
+        // in the same write that makes the change.
         state.State.Account = updated with { SecurityStamp = NewStamp(), UpdatedAt = change.At };
-        await state.WriteStateAsync();
+        state.State.Sessions.Clear();
+        await WriteAsync();
         return state.State.Account;
     }
 
     public Task<UserAccount?> Get() => Task.FromResult(state.State.Account);
+
+    public async Task Rehash(string currentHash, string newHash)
+    {
+        ValidateHash(newHash);
+        if (state.State.Account is not { } account || account.PasswordHash != currentHash || newHash == currentHash)
+        {
+            // Changed since the login read it (e.g. a new password): that change stands.
+            return;
+        }
+
+        state.State.Account = account with { PasswordHash = newHash };
+        await WriteAsync();
+    }
+
+    public async Task<SessionGrant?> StartSession(SessionStart start)
+    {
+        if (string.IsNullOrWhiteSpace(start.SessionId) || start.RefreshExpiresAt <= start.At || start.EndsAt <= start.At)
+        {
+            throw new ArgumentException("A session needs an id and lifetimes after its start.", nameof(start));
+        }
+
+        if (state.State.Account is not { Disabled: false } account || account.SecurityStamp != start.SecurityStamp)
+        {
+            return null;
+        }
+
+        var sessions = state.State.Sessions;
+        Prune(sessions, start.At);
+        if (sessions.Exists(s => s.SessionId == start.SessionId))
+        {
+            throw new ArgumentException($"Session {start.SessionId} already exists.", nameof(start));
+        }
+
+        while (sessions.Count >= MaxSessions)
+        {
+            sessions.Remove(sessions.MinBy(s => s.LastRefreshedAt)!);
+        }
+
+        var session = new UserSession
+        {
+            SessionId = start.SessionId,
+            Generation = 1,
+            CreatedAt = start.At,
+            LastRefreshedAt = start.At,
+            ExpiresAt = Min(start.RefreshExpiresAt, start.EndsAt),
+            EndsAt = start.EndsAt,
+        };
+        sessions.Add(session);
+        await WriteAsync();
+        return Grant(account, session);
+    }
+
+    public async Task<SessionRefreshResult> Refresh(SessionRefresh refresh)
+    {
+        var sessions = state.State.Sessions;
+        var session = sessions.Find(s => s.SessionId == refresh.SessionId);
+        if (session is null || refresh.Generation > session.Generation)
+        {
+            // Unknown session, or a generation never handed out: nothing to rotate and nothing to end.
+            return SessionRefreshResult.Invalid;
+        }
+
+        if (state.State.Account is not { Disabled: false } account || refresh.At >= session.ExpiresAt)
+        {
+            sessions.Remove(session);
+            await WriteAsync();
+            return SessionRefreshResult.Invalid;
+        }
+
+        if (refresh.Generation < session.Generation)
+        {
+            // Used before. Either the holder or a thief has the newer token, and we cannot tell which: end the session
+            // for both (RFC 9700 §4.14.2), so whoever is legitimate logs in again and the thief is out.
+            sessions.Remove(session);
+            await WriteAsync();
+            return SessionRefreshResult.Reused;
+        }
+
+        session.Generation++;
+        session.LastRefreshedAt = refresh.At;
+        session.ExpiresAt = Min(refresh.RefreshExpiresAt, session.EndsAt);
+        Prune(sessions, refresh.At);
+        await WriteAsync();
+        return new SessionRefreshResult(SessionRefreshOutcome.Rotated, Grant(account, session));
+    }
+
+    public Task<bool> CheckSession(string sessionId, string securityStamp, DateTimeOffset at) => Task.FromResult(
+        state.State.Account is { Disabled: false } account
+        && account.SecurityStamp == securityStamp
+        && state.State.Sessions.Exists(s => s.SessionId == sessionId && at < s.ExpiresAt));
+
+    public async Task EndSession(string sessionId)
+    {
+        if (state.State.Sessions.RemoveAll(s => s.SessionId == sessionId) > 0)
+        {
+            await WriteAsync();
+        }
+    }
+
+    // Every change is made in memory and then written. When the write fails the memory is ahead of the store, and a
+    // caller that retries (a refresh after a 503) must not meet the change it was told failed, e.g. as a "reused"
+    // token: the activation goes, and the next call reads what was really stored.
+    private async Task WriteAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private static SessionGrant Grant(UserAccount account, UserSession session) =>
+        new(account, session.SessionId, session.Generation, session.ExpiresAt, session.EndsAt);
+
+    private static void Prune(List<UserSession> sessions, DateTimeOffset now) => sessions.RemoveAll(s => s.ExpiresAt <= now);
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static string NewStamp() => Guid.NewGuid().ToString("N");
 

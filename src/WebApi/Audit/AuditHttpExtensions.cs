@@ -9,14 +9,21 @@ public static class AuditHttpExtensions
     private static readonly object s_audited = new();
 
     /// <summary>Records a write by the current principal from the request's remote IP. Never pass secrets in <paramref name="detail"/>.</summary>
-    public static Task AuditAsync(this HttpContext http, string action, string target, string? detail = null)
+    public static Task AuditAsync(this HttpContext http, string action, string target, string? detail = null) =>
+        http.AuditAsync(http.User.GetActor(), action, target, detail);
+
+    /// <summary>
+    /// Records a write by <paramref name="actor"/> ("user:name"), for requests that act for someone they are not signed
+    /// in as yet (login, refresh).
+    /// </summary>
+    public static Task AuditAsync(this HttpContext http, string actor, string action, string target, string? detail)
     {
         http.Items[s_audited] = true;
         var services = http.RequestServices;
         var entry = new AuditEntry(
             Guid.NewGuid().ToString("N"),
             services.GetRequiredService<TimeProvider>().GetUtcNow(),
-            http.User.GetActor(),
+            actor,
             action,
             target,
             detail,

@@ -9,6 +9,12 @@ public static class AuthClaimTypes
     /// <summary>Which of the gate's keys was used (changes on rotation).</summary>
     public const string GateKeyId = "gate_key_id";
 
-    /// <summary>The user's security stamp when the token was issued; refresh fails once it changed.</summary>
+    /// <summary>The user's security stamp when the token was issued; a token of another stamp is refused.</summary>
     public const string SecurityStamp = "stamp";
+
+    /// <summary>The session (login) a token belongs to; its access and refresh tokens end together.</summary>
+    public const string SessionId = "sid";
+
+    /// <summary>A refresh token's generation within its session: only the newest one may be used, once.</summary>
+    public const string Generation = "gen";
 }

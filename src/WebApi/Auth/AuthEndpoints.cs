@@ -3,10 +3,11 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using ParkingGrains.Grains.Interfaces.Accounts;
 using ParkingGrains.Runtime;
+using ParkingGrains.WebApi.Audit;
 
 namespace ParkingGrains.WebApi.Auth;
 
-/// <summary>Login, refresh and "who am I".</summary>
+/// <summary>Login, refresh, logout and "who am I".</summary>
 internal static class AuthEndpoints
 {
     private const int MaxUsernameInput = 256;
@@ -16,6 +17,7 @@ internal static class AuthEndpoints
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
         auth.MapPost("/login", LoginAsync).Accepts<LoginRequest>("application/json").AllowAnonymous();
         auth.MapPost("/refresh", RefreshAsync).Accepts<RefreshRequest>("application/json").AllowAnonymous();
+        auth.MapPost("/logout", LogoutAsync).RequireAuthorization(AuthPolicies.Driver);
         auth.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new MeResponse(
             user.GetUsername() ?? "",
             [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)]))).RequireAuthorization(AuthPolicies.Driver);
@@ -28,8 +30,7 @@ internal static class AuthEndpoints
         PasswordVerifier passwords,
         LoginThrottle throttle,
         TokenIssuer tokens,
-        AdminBootstrap bootstrap,
-        TimeProvider time)
+        AdminBootstrap bootstrap)
     {
         if (body is null || string.IsNullOrWhiteSpace(body.Username) || string.IsNullOrEmpty(body.Password))
         {
@@ -42,10 +43,11 @@ internal static class AuthEndpoints
         }
 
         var username = Usernames.Normalize(body.Username);
-        var remoteIp = http.Connection.RemoteIpAddress?.ToString();
-        if (!throttle.TryBegin(username, remoteIp, out var retryAfter))
+        var client = http.Connection.RemoteIpAddress;
+        var decision = await throttle.TryBeginAsync(username, client);
+        if (!decision.Allowed)
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             return TypedResults.Problem(
                 $"Too many failed logins for this user from this address. Try again in {seconds} s.",
@@ -55,25 +57,33 @@ internal static class AuthEndpoints
 
         // The first login may come before the startup run finished creating the admin.
         await bootstrap.EnsureAsync();
-        var user = Usernames.IsValid(username) ? await grains.GetGrain<IUserGrain>(username).Get() : null;
+        var grain = Usernames.IsValid(username) ? grains.GetGrain<IUserGrain>(username) : null;
+        var user = grain is null ? null : await grain.Get();
         var result = passwords.Verify(user, body.Password);
-        if (user is null || result == PasswordVerificationResult.Failed || user.Disabled)
+        if (grain is null || user is null || result == PasswordVerificationResult.Failed || user.Disabled)
         {
             // One answer for unknown user, wrong password and disabled account: no username probing.
             return AuthProblems.Unauthorized("Invalid username or password.");
         }
 
-        throttle.Succeeded(username, remoteIp);
+        await throttle.SucceededAsync(username, client);
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            user = await grains.GetGrain<IUserGrain>(username).Update(new UserChange(null, passwords.Hash(username, body.Password), null, time.GetUtcNow())) ?? user;
+            await grain.Rehash(user.PasswordHash, passwords.Hash(username, body.Password));
         }
 
+        // Null when the account changed between reading it and now (new password, roles, disabled): log in again.
+        if (await grain.StartSession(tokens.NewSession(user)) is not { } grant)
+        {
+            return AuthProblems.Unauthorized("Invalid username or password.");
+        }
+
+        await http.AuditAsync($"user:{username}", "auth.login", $"user:{username}", null);
         AuthProblems.NoStore(http);
-        return TypedResults.Ok(tokens.Issue(user));
+        return TypedResults.Ok(tokens.Issue(grant));
     }
 
-    private static async Task<IResult> RefreshAsync(RefreshRequest? body, HttpContext http, IGrainFactory grains, TokenIssuer tokens)
+    private static async Task<IResult> RefreshAsync(RefreshRequest? body, HttpContext http, IGrainFactory grains, TokenIssuer tokens, ILoggerFactory loggers)
     {
         if (string.IsNullOrWhiteSpace(body?.RefreshToken))
         {
@@ -85,14 +95,32 @@ internal static class AuthEndpoints
             return AuthProblems.Unauthorized("The refresh token is invalid or expired.");
         }
 
-        // The user is read again: disabled users, and tokens issued before a password or role change, are refused.
-        var user = await grains.GetGrain<IUserGrain>(ticket.Username).Get();
-        if (user is null || user.Disabled || user.SecurityStamp != ticket.SecurityStamp)
+        // The user grain decides: only the session's newest refresh token works, once; the account must still be enabled
+        // and unchanged since the login (any change ends its sessions).
+        var result = await grains.GetGrain<IUserGrain>(ticket.Username).Refresh(tokens.RefreshOf(ticket));
+        switch (result.Outcome)
         {
-            return AuthProblems.Unauthorized("The refresh token is no longer valid.");
+            case SessionRefreshOutcome.Rotated:
+                AuthProblems.NoStore(http);
+                return TypedResults.Ok(tokens.Issue(result.Grant!));
+            case SessionRefreshOutcome.Reused:
+                loggers.CreateLogger(typeof(AuthEndpoints)).LogWarning(
+                    "Refresh token generation {Generation} of a session of {Username} was used again from {RemoteIp}; the session is ended",
+                    ticket.Generation,
+                    ticket.Username,
+                    http.Connection.RemoteIpAddress);
+                await http.AuditAsync($"user:{ticket.Username}", "auth.session.revoke", $"user:{ticket.Username}", "refresh token reused");
+                return AuthProblems.Unauthorized("The refresh token was already used. The session has been ended; sign in again.");
+            default:
+                return AuthProblems.Unauthorized("The refresh token is no longer valid.");
         }
+    }
 
-        AuthProblems.NoStore(http);
-        return TypedResults.Ok(tokens.Issue(user));
+    private static async Task<IResult> LogoutAsync(HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var username = user.GetUsername()!;
+        await grains.GetGrain<IUserGrain>(username).EndSession(user.FindFirst(AuthClaimTypes.SessionId)!.Value);
+        await http.AuditAsync("auth.logout", $"user:{username}");
+        return TypedResults.NoContent();
     }
 }

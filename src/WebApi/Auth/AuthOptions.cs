@@ -10,7 +10,11 @@ public sealed class AuthOptions
 
     public int AccessTokenMinutes { get; set; } = 30;
 
+    /// <summary>A refresh token expires this long after it was issued; each refresh issues the next one (sliding).</summary>
     public int RefreshTokenDays { get; set; } = 7;
+
+    /// <summary>A session (one login) ends this long after the login however often it is refreshed.</summary>
+    public int SessionMaxDays { get; set; } = 30;
 
     /// <summary>
     /// Folder for the Data Protection key ring that encrypts the tokens. Every web instance of a deployment must
@@ -24,5 +28,5 @@ public sealed class AuthOptions
     public int LoginFailureWindowMinutes { get; set; } = 5;
 
     internal bool IsValid() =>
-        AccessTokenMinutes > 0 && RefreshTokenDays > 0 && LoginFailureLimit > 0 && LoginFailureWindowMinutes > 0;
+        AccessTokenMinutes > 0 && RefreshTokenDays > 0 && SessionMaxDays > 0 && LoginFailureLimit > 0 && LoginFailureWindowMinutes > 0;
 }

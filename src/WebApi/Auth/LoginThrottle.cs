@@ -1,85 +1,57 @@
-using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Options;
+using ParkingGrains.Grains.Interfaces.Accounts;
+using ParkingGrains.Runtime;
 
 namespace ParkingGrains.WebApi.Auth;
 
 /// <summary>
-/// Sliding window of login attempts per username + remote IP, in this instance's memory. Every attempt is counted
-/// when it starts (so parallel guesses cannot slip past the check) and a successful login clears the window, so
-/// only failures accumulate. The in-box rate limiter is not used: it counts every request and cannot be reset by
-/// a success.
+/// Failed logins per username + client address, counted cluster-wide by one <see cref="ILoginThrottleGrain"/> per
+/// pair, so several web instances share one count (a guesser cannot multiply the limit by spreading attempts over
+/// instances). Every attempt counts when it starts and a successful login clears the window, so only failures
+/// accumulate. The in-box rate limiter is not used: it counts every request, per instance, and cannot be reset by a
+/// success.
 /// </summary>
-public sealed class LoginThrottle(IOptions<AuthOptions> options, TimeProvider time)
+public sealed class LoginThrottle(IGrainFactory grains, IOptions<AuthOptions> options, TimeProvider time)
 {
-    // Past this many tracked keys a sweep drops the ones whose attempts have all left the window.
-    private const int SweepThreshold = 50_000;
-    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _attempts = new(StringComparer.Ordinal);
     private readonly int _limit = options.Value.LoginFailureLimit;
     private readonly TimeSpan _window = TimeSpan.FromMinutes(options.Value.LoginFailureWindowMinutes);
-    private int _sweeping;
 
-    /// <summary>Counts an attempt; false (with the time until the oldest counted attempt expires) when the limit is reached.</summary>
-    public bool TryBegin(string username, string? remoteIp, out TimeSpan retryAfter)
+    /// <summary>Counts an attempt; the decision says whether it may go ahead, and if not for how long.</summary>
+    public Task<LoginThrottleDecision> TryBeginAsync(string username, IPAddress? client) =>
+        Grain(username, client).TryBegin(new LoginAttempt(time.GetUtcNow(), _limit, _window));
+
+    public Task SucceededAsync(string username, IPAddress? client) => Grain(username, client).Succeeded();
+
+    /// <summary>
+    /// The client part of the key: an IPv4 address as such (also when a dual-stack socket reports it IPv4-mapped), an
+    /// IPv6 address by its /64 — one subscriber normally holds a whole /64 and could otherwise use a new address for
+    /// every guess.
+    /// </summary>
+    internal static string? ClientKey(IPAddress? client)
     {
-        var now = time.GetUtcNow();
-        var attempts = _attempts.GetOrAdd(Key(username, remoteIp), static _ => new Queue<DateTimeOffset>());
-        lock (attempts)
+        if (client is null)
         {
-            Expire(attempts, now);
-            if (attempts.Count >= _limit)
-            {
-                retryAfter = attempts.Peek() + _window - now;
-                return false;
-            }
-
-            attempts.Enqueue(now);
+            return null;
         }
 
-        if (_attempts.Count > SweepThreshold)
+        if (client.IsIPv4MappedToIPv6)
         {
-            Sweep(now);
+            return client.MapToIPv4().ToString();
         }
 
-        retryAfter = TimeSpan.Zero;
-        return true;
+        if (client.AddressFamily != AddressFamily.InterNetworkV6 || IPAddress.IsLoopback(client))
+        {
+            return client.ToString();
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        client.TryWriteBytes(bytes, out _);
+        bytes[8..].Clear();
+        return $"{new IPAddress(bytes)}/64";
     }
 
-    public void Succeeded(string username, string? remoteIp) => _attempts.TryRemove(Key(username, remoteIp), out _);
-
-    private static string Key(string username, string? remoteIp) => $"{username}\n{remoteIp ?? "-"}";
-
-    private void Expire(Queue<DateTimeOffset> attempts, DateTimeOffset now)
-    {
-        while (attempts.Count > 0 && attempts.Peek() + _window <= now)
-        {
-            attempts.Dequeue();
-        }
-    }
-
-    private void Sweep(DateTimeOffset now)
-    {
-        if (Interlocked.Exchange(ref _sweeping, 1) == 1)
-        {
-            return;
-        }
-
-        try
-        {
-            foreach (var (key, attempts) in _attempts)
-            {
-                lock (attempts)
-                {
-                    Expire(attempts, now);
-                    if (attempts.Count == 0)
-                    {
-                        _attempts.TryRemove(key, out _);
-                    }
-                }
-            }
-        }
-        finally
-        {
-            Volatile.Write(ref _sweeping, 0);
-        }
-    }
+    private ILoginThrottleGrain Grain(string username, IPAddress? client) =>
+        grains.GetGrain<ILoginThrottleGrain>(AccountGrainKeys.LoginThrottle(username, ClientKey(client)));
 }

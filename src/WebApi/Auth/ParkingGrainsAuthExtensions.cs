@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using ParkingGrains.Grains.Interfaces.Accounts;
 using ParkingGrains.WebApi.Audit;
 
@@ -28,26 +26,20 @@ public static class ParkingGrainsAuthExtensions
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysPath));
         }
 
-        services.AddAuthentication(BearerTokenDefaults.AuthenticationScheme)
-            .AddBearerToken()
+        services.AddAuthentication(UserTokenDefaults.AuthenticationScheme)
+            .AddScheme<UserTokenOptions, UserTokenAuthenticationHandler>(UserTokenDefaults.AuthenticationScheme, null)
             .AddScheme<AuthenticationSchemeOptions, GateKeyAuthenticationHandler>(GateKeyDefaults.AuthenticationScheme, null);
-        services.AddOptions<BearerTokenOptions>(BearerTokenDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>>((bearer, auth) =>
-            {
-                bearer.BearerTokenExpiration = TimeSpan.FromMinutes(auth.Value.AccessTokenMinutes);
-                bearer.RefreshTokenExpiration = TimeSpan.FromDays(auth.Value.RefreshTokenDays);
-            });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(AuthPolicies.Admin, p => p.AddAuthenticationSchemes(BearerTokenDefaults.AuthenticationScheme).RequireRole(UserRoles.Admin))
-            .AddPolicy(AuthPolicies.Operator, p => p.AddAuthenticationSchemes(BearerTokenDefaults.AuthenticationScheme).RequireRole(UserRoles.Admin, UserRoles.Operator))
-            .AddPolicy(AuthPolicies.Driver, p => p.AddAuthenticationSchemes(BearerTokenDefaults.AuthenticationScheme).RequireAuthenticatedUser())
+            .AddPolicy(AuthPolicies.Admin, p => p.AddAuthenticationSchemes(UserTokenDefaults.AuthenticationScheme).RequireRole(UserRoles.Admin))
+            .AddPolicy(AuthPolicies.Operator, p => p.AddAuthenticationSchemes(UserTokenDefaults.AuthenticationScheme).RequireRole(UserRoles.Admin, UserRoles.Operator))
+            .AddPolicy(AuthPolicies.Driver, p => p.AddAuthenticationSchemes(UserTokenDefaults.AuthenticationScheme).RequireAuthenticatedUser())
             .AddPolicy(AuthPolicies.Gate, p => p
                 .AddAuthenticationSchemes(GateKeyDefaults.AuthenticationScheme)
                 .RequireClaim(AuthClaimTypes.GateId)
                 .AddRequirements(new GateRouteRequirement(allowOperators: false)))
             .AddPolicy(AuthPolicies.GateOrOperator, p => p
-                .AddAuthenticationSchemes(BearerTokenDefaults.AuthenticationScheme, GateKeyDefaults.AuthenticationScheme)
+                .AddAuthenticationSchemes(UserTokenDefaults.AuthenticationScheme, GateKeyDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser()
                 .AddRequirements(new GateRouteRequirement(allowOperators: true)));
 

@@ -1,4 +1,4 @@
 namespace ParkingGrains.WebApi.Auth;
 
-/// <summary>Who a valid, unexpired refresh token was issued to, and under which security stamp.</summary>
-public sealed record RefreshTicket(string Username, string? SecurityStamp);
+/// <summary>What a sealed, unexpired refresh token says: whose session it belongs to and which generation it is.</summary>
+public sealed record RefreshTicket(string Username, string SessionId, int Generation);

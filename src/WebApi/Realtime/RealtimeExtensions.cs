@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Authentication.BearerToken;
 using ParkingGrains.WebApi.Auth;
 
 namespace ParkingGrains.WebApi.Realtime;
@@ -15,26 +14,15 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<LotEventsSubscriptions>();
 
         // Browsers cannot set headers on a WebSocket: for the hubs only, the bearer token may come as ?access_token=.
-        builder.Services.PostConfigure<BearerTokenOptions>(BearerTokenDefaults.AuthenticationScheme, bearer =>
-        {
-            var previous = bearer.Events.OnMessageReceived;
-            bearer.Events.OnMessageReceived = async context =>
-            {
-                await previous(context);
-                if (context.Token is null
-                    && context.HttpContext.Request.Path.StartsWithSegments("/hubs")
-                    && context.Request.Query["access_token"] is { Count: 1 } token)
-                {
-                    context.Token = token.ToString();
-                }
-            };
-        });
+        builder.Services.PostConfigure<UserTokenOptions>(UserTokenDefaults.AuthenticationScheme, tokens => tokens.QueryTokenPaths.Add("/hubs"));
         return builder;
     }
 
     public static WebApplication MapParkingGrainsRealtime(this WebApplication app)
     {
-        app.MapHub<LotsHub>(LotsHub.Path).RequireAuthorization(AuthPolicies.Operator);
+        // A connection is authenticated once, when it opens; closing it when its access token expires bounds how long
+        // a signed-out or disabled user keeps receiving pushes.
+        app.MapHub<LotsHub>(LotsHub.Path, hub => hub.CloseOnAuthenticationExpiration = true).RequireAuthorization(AuthPolicies.Operator);
         return app;
     }
 }

@@ -28,7 +28,7 @@ public sealed class ReportScaleTests(ReportsFixture fixture, ITestOutputHelper o
 
         var watch = Stopwatch.StartNew();
         var response = await admin.GetAsync(url);
-        var html = ReportTests.Spaces(await response.Content.ReadAsStringAsync());
+        var html = ReportContentTests.Spaces(await response.Content.ReadAsStringAsync());
         watch.Stop();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
