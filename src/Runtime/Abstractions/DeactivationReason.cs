@@ -16,4 +16,10 @@ public enum DeactivationReason
 
     /// <summary>OnActivateAsync threw.</summary>
     ActivationFailed,
+
+    /// <summary>
+    /// A state write or event append failed, so the state in memory may not be what storage holds; the next call
+    /// activates the grain afresh from storage.
+    /// </summary>
+    StateWriteFailed,
 }

@@ -158,7 +158,7 @@ internal sealed class JournaledState<TState, TEvent>(
 
         _waiters.Clear();
         _pending.Clear();
-        activation.StartDeactivation(DeactivationReason.ApplicationRequested);
+        activation.StartDeactivation(DeactivationReason.StateWriteFailed);
     }
 
     private async Task SnapshotIfDueAsync(long before)

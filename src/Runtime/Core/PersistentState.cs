@@ -16,13 +16,29 @@ internal sealed class PersistentState<TState>(string stateName, IGrainStorage st
     public Task WriteStateAsync()
     {
         ThrowIfKilled();
-        return storage.WriteStateAsync(stateName, activation.GrainId, this);
+        return DeactivateOnFailureAsync(storage.WriteStateAsync(stateName, activation.GrainId, this));
     }
 
     public Task ClearStateAsync()
     {
         ThrowIfKilled();
-        return storage.ClearStateAsync(stateName, activation.GrainId, this);
+        return DeactivateOnFailureAsync(storage.ClearStateAsync(stateName, activation.GrainId, this));
+    }
+
+    // A grain changes State and then writes it: when the write fails (a conflict, or an outcome we cannot know) the
+    // memory holds a change storage may not have, and a retried call must not build on it. As in Orleans, the
+    // activation goes once the current call is done, and the next call reads what storage really holds.
+    private async Task DeactivateOnFailureAsync(Task write)
+    {
+        try
+        {
+            await write;
+        }
+        catch
+        {
+            activation.StartDeactivation(DeactivationReason.StateWriteFailed);
+            throw;
+        }
     }
 
     private static TState CreateDefault() =>

@@ -1,6 +1,7 @@
 using ParkingGrains.Grains.Accounts;
 using ParkingGrains.Grains.Interfaces.Accounts;
 using ParkingGrains.Runtime;
+using ParkingGrains.Runtime.Testing;
 using static ParkingGrains.Grains.Tests.Infrastructure.DomainCluster;
 
 namespace ParkingGrains.Grains.Tests.Accounts;

@@ -54,6 +54,22 @@ public sealed class PersistenceTests
     }
 
     [Fact]
+    public async Task AFailedWrite_DeactivatesTheGrain_SoTheNextCallSeesWhatStorageHolds_NotTheUnwrittenChange()
+    {
+        var storage = new FailingGrainStorage();
+        await using var cluster = await Clusters.StartAsync(silos: 1, b => b.AddGrainStorage("Default", _ => storage));
+        var grain = cluster.GrainFactory.GetGrain<IStatefulGrain>("outage-1");
+        await grain.Append("stored");
+
+        storage.FailNextWrite();
+        await Assert.ThrowsAsync<TimeoutException>(() => grain.Append("never stored"));
+
+        Assert.Equal(["stored"], await grain.GetValues());
+        await grain.Append("stored after");
+        Assert.Equal(["stored", "stored after"], await grain.GetValues());
+    }
+
+    [Fact]
     public async Task AStaleDuplicateActivation_CannotOverwriteNewerState()
     {
         // Two clusters over one service's storage model a duplicate activation during a membership change.

@@ -1,9 +1,9 @@
 using ParkingGrains.Runtime;
 using ParkingGrains.Runtime.Storage;
 
-namespace ParkingGrains.Grains.Tests.Accounts;
+namespace ParkingGrains.Runtime.Testing;
 
-/// <summary>Memory storage whose next write fails (before storing anything) when a test asks for it, like a database outage.</summary>
+/// <summary>In-memory grain storage whose next write fails (before storing anything) when a test asks for it, like a database outage.</summary>
 public sealed class FailingGrainStorage : IGrainStorage
 {
     private readonly MemoryGrainStorage _inner = new();
