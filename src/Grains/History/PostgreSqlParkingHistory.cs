@@ -38,14 +38,21 @@ public sealed class PostgreSqlParkingHistory : IParkingHistory, IAsyncDisposable
     // $1 service, $2 from, $3 to, $4 unit, $5 zone, $6 lots, $7 step. Without the class split, movements are counted
     // from the index alone (grain_key is included); the seed is everything before the range. Every (lot, class,
     // bucket) gets a zero row that the movements are added to by grouping, not joining, so no planner estimate (stale
-    // right after a bulk load) can turn it into a nested loop.
+    // right after a bulk load) can turn it into a nested loop. Per bucket, besides the counts: the highest running sum
+    // of movements (ties: leaving before arriving) and the moment Σ±(t − from) in seconds, which OccupancyLevels turns
+    // into the peak and the time-weighted average.
     private const string OccupancySql =
-        "WITH moves AS (" +
-        " SELECT grain_key AS lot, {class} AS class, date_trunc($4, occurred_at AT TIME ZONE $5) AS bucket," +
+        "WITH ev AS (" +
+        " SELECT grain_key AS lot, {class} AS class, date_trunc($4, occurred_at AT TIME ZONE $5) AS bucket, kind, occurred_at," +
+        " CASE WHEN kind = '" + Entered + "' THEN 1 ELSE -1 END AS d" +
+        " FROM event_log WHERE " + LotEvents + " AND " + Moves + " AND occurred_at >= $2 AND occurred_at < $3 AND " + LotFilter + "), " +
+        "moves AS (" +
+        " SELECT lot, class, bucket," +
         " count(*) FILTER (WHERE kind = '" + Entered + "') AS entries," +
         " count(*) FILTER (WHERE kind = '" + Exited + "') AS exits," +
-        " count(*) FILTER (WHERE kind = '" + ForceClosed + "') AS forced" +
-        " FROM event_log WHERE " + LotEvents + " AND " + Moves + " AND occurred_at >= $2 AND occurred_at < $3 AND " + LotFilter +
+        " count(*) FILTER (WHERE kind = '" + ForceClosed + "') AS forced," +
+        " sum(d * extract(epoch FROM occurred_at - $2))::float8 AS moment, max(running) AS top" +
+        " FROM (SELECT ev.*, sum(d) OVER (PARTITION BY lot, class, bucket ORDER BY occurred_at, d ROWS UNBOUNDED PRECEDING) AS running FROM ev) AS r" +
         " GROUP BY 1, 2, 3), " +
         "seed AS (" +
         " SELECT grain_key AS lot, {class} AS class, sum(CASE WHEN kind = '" + Entered + "' THEN 1 ELSE -1 END) AS inside" +
@@ -54,12 +61,13 @@ public sealed class PostgreSqlParkingHistory : IParkingHistory, IAsyncDisposable
         "series AS (SELECT lot, class FROM moves UNION SELECT lot, class FROM seed), " +
         "buckets AS (SELECT generate_series(date_trunc($4, $2 AT TIME ZONE $5), date_trunc($4, ($3 AT TIME ZONE $5) - interval '1 microsecond'), $7::interval) AS bucket), " +
         "grid AS (" +
-        " SELECT lot, class, bucket, sum(entries) AS entries, sum(exits) AS exits, sum(forced) AS forced FROM (" +
-        "  SELECT s.lot, s.class, b.bucket, 0 AS entries, 0 AS exits, 0 AS forced FROM series s CROSS JOIN buckets b" +
-        "  UNION ALL SELECT lot, class, bucket, entries, exits, forced FROM moves) AS g" +
+        " SELECT lot, class, bucket, sum(entries) AS entries, sum(exits) AS exits, sum(forced) AS forced, sum(moment) AS moment, max(top) AS top FROM (" +
+        "  SELECT s.lot, s.class, b.bucket, 0 AS entries, 0 AS exits, 0 AS forced, 0::float8 AS moment, NULL::bigint AS top FROM series s CROSS JOIN buckets b" +
+        "  UNION ALL SELECT lot, class, bucket, entries, exits, forced, moment, top FROM moves) AS g" +
         " GROUP BY 1, 2, 3) " +
         "SELECT g.bucket, g.lot, g.class, g.entries::bigint, g.exits::bigint, g.forced::bigint, " +
-        " (coalesce(seed.inside, 0) + sum(g.entries - g.exits - g.forced) OVER (PARTITION BY g.lot, g.class ORDER BY g.bucket))::bigint " +
+        " (coalesce(seed.inside, 0) + sum(g.entries - g.exits - g.forced) OVER (PARTITION BY g.lot, g.class ORDER BY g.bucket))::bigint, " +
+        " g.moment, g.top " +
         "FROM grid g LEFT JOIN seed ON seed.lot = g.lot AND seed.class = g.class " +
         "ORDER BY g.lot, g.class, g.bucket";
 
@@ -93,13 +101,16 @@ public sealed class PostgreSqlParkingHistory : IParkingHistory, IAsyncDisposable
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _serviceId;
+    private readonly TimeProvider _time;
 
-    public PostgreSqlParkingHistory(string connectionString, string serviceId)
+    /// <param name="time">The present for occupancy levels: the bucket holding it is averaged up to it (default: the system clock).</param>
+    public PostgreSqlParkingHistory(string connectionString, string serviceId, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         ArgumentException.ThrowIfNullOrEmpty(serviceId);
         _dataSource = NpgsqlDataSource.Create(connectionString);
         _serviceId = serviceId;
+        _time = time ?? TimeProvider.System;
     }
 
     public async Task<IReadOnlyList<RevenueRow>> GetRevenueAsync(RevenueQuery query, CancellationToken cancellationToken = default)
@@ -143,18 +154,20 @@ public sealed class PostgreSqlParkingHistory : IParkingHistory, IAsyncDisposable
         AddRange(command, query.From, query.To, query.Bucket, zone, query.LotIds);
         command.Parameters.Add(Text(query.Bucket == HistoryBucket.Day ? "1 day" : "1 hour"));
 
+        var levels = new OccupancyLevels(zone, query.From, query.To, query.Bucket, _time.GetUtcNow());
         var rows = new List<OccupancyRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(new OccupancyRow(
+            var row = new OccupancyRow(
                 reader.GetDateTime(0),
                 reader.GetString(1),
                 Parse<VehicleClass>(reader.GetString(2)),
                 reader.GetInt64(3),
                 reader.GetInt64(4),
                 reader.GetInt64(5),
-                reader.GetInt64(6)));
+                reader.GetInt64(6));
+            rows.Add(levels.Complete(row, reader.GetDouble(7), reader.IsDBNull(8) ? null : reader.GetInt64(8)));
         }
 
         return rows;

@@ -47,20 +47,30 @@ public sealed class SqliteParkingHistory : IParkingHistory
         "FROM p WHERE ($class IS NULL OR json_extract(v, '$[0]') = $class) AND ($method IS NULL OR json_extract(v, '$[1]') = $method) " +
         "GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5";
 
+    // Per bucket, besides the counts: the highest running sum of movements and the moment Σ±(t − from) in seconds,
+    // which OccupancyLevels turns into the peak and the time-weighted average. Each movement is reduced to a kind code
+    // k (1 entry, -1 exit, -2 force-close; so ties sort leaving before arriving) and its julianday t, which keeps the
+    // rows the window sorts narrow: the sort is most of this query's cost.
     private const string OccupancySql =
         "WITH " + Spans + ", " +
         "b AS (SELECT value AS bucket FROM json_each($buckets)), " +
         "moves AS (" +
-        " SELECT e.grain_key AS lot, {class} AS class, strftime($pattern, e.occurred_at, z.shift) AS bucket," +
-        " sum(e.kind = '" + Entered + "') AS entries, sum(e.kind = '" + Exited + "') AS exits, sum(e.kind = '" + ForceClosed + "') AS forced" +
-        " FROM " + InRange + " WHERE " + LotEvents + " AND " + Moves + " AND " + LotFilter + " GROUP BY 1, 2, 3), " +
+        " SELECT lot, class, bucket, sum(k = 1) AS entries, sum(k = -1) AS exits, sum(k = -2) AS forced," +
+        " sum((CASE WHEN k > 0 THEN 1 ELSE -1 END) * (t - julianday($from))) * 86400.0 AS moment, max(running) AS top" +
+        " FROM (SELECT lot, class, bucket, k, t," +
+        "  sum(CASE WHEN k > 0 THEN 1 ELSE -1 END) OVER (PARTITION BY lot, class, bucket ORDER BY t, k ROWS UNBOUNDED PRECEDING) AS running" +
+        "  FROM (SELECT e.grain_key AS lot, {class} AS class, strftime($pattern, e.occurred_at, z.shift) AS bucket, julianday(e.occurred_at) AS t," +
+        "   CASE e.kind WHEN '" + Entered + "' THEN 1 WHEN '" + Exited + "' THEN -1 ELSE -2 END AS k" +
+        "   FROM " + InRange + " WHERE " + LotEvents + " AND " + Moves + " AND " + LotFilter + "))" +
+        " GROUP BY 1, 2, 3), " +
         "seed AS (" +
         " SELECT e.grain_key AS lot, {class} AS class, sum(CASE WHEN e.kind = '" + Entered + "' THEN 1 ELSE -1 END) AS inside" +
         " FROM event_log e WHERE " + LotEvents + " AND " + Moves + " AND e.occurred_at < $from AND " + LotFilter + " GROUP BY 1, 2), " +
         "series AS (SELECT lot, class FROM moves UNION SELECT lot, class FROM seed) " +
         "SELECT b.bucket, s.lot, s.class, coalesce(m.entries, 0), coalesce(m.exits, 0), coalesce(m.forced, 0), " +
         " coalesce(seed.inside, 0) + sum(coalesce(m.entries, 0) - coalesce(m.exits, 0) - coalesce(m.forced, 0))" +
-        "  OVER (PARTITION BY s.lot, s.class ORDER BY b.bucket ROWS UNBOUNDED PRECEDING) " +
+        "  OVER (PARTITION BY s.lot, s.class ORDER BY b.bucket ROWS UNBOUNDED PRECEDING), " +
+        " coalesce(m.moment, 0.0), m.top " +
         "FROM series s CROSS JOIN b " +
         "LEFT JOIN moves m ON m.lot = s.lot AND m.class = s.class AND m.bucket = b.bucket " +
         "LEFT JOIN seed ON seed.lot = s.lot AND seed.class = s.class " +
@@ -100,8 +110,10 @@ public sealed class SqliteParkingHistory : IParkingHistory
 
     private readonly string _connectionString;
     private readonly string _serviceId;
+    private readonly TimeProvider _time;
 
-    public SqliteParkingHistory(string connectionString, string serviceId)
+    /// <param name="time">The present for occupancy levels: the bucket holding it is averaged up to it (default: the system clock).</param>
+    public SqliteParkingHistory(string connectionString, string serviceId, TimeProvider? time = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         ArgumentException.ThrowIfNullOrEmpty(serviceId);
@@ -110,6 +122,7 @@ public sealed class SqliteParkingHistory : IParkingHistory
         // cannot create the WAL index) and never Create: a wrong path fails instead of making an empty database.
         _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, Mode = SqliteOpenMode.ReadWrite }.ToString();
         _serviceId = serviceId;
+        _time = time ?? TimeProvider.System;
     }
 
     public async Task<IReadOnlyList<RevenueRow>> GetRevenueAsync(RevenueQuery query, CancellationToken cancellationToken = default)
@@ -158,18 +171,20 @@ public sealed class SqliteParkingHistory : IParkingHistory
         command.Parameters.AddWithValue("$from", HistoryTime.SqliteInstant(query.From));
         command.Parameters.AddWithValue("$buckets", JsonSerializer.Serialize(HistoryTime.LocalBuckets(zone, query.From, query.To, query.Bucket)));
 
+        var levels = new OccupancyLevels(zone, query.From, query.To, query.Bucket, _time.GetUtcNow());
         var rows = new List<OccupancyRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(new OccupancyRow(
+            var row = new OccupancyRow(
                 HistoryTime.ParseSqliteBucket(reader.GetString(0)),
                 reader.GetString(1),
                 Parse<VehicleClass>(reader.GetString(2)),
                 reader.GetInt64(3),
                 reader.GetInt64(4),
                 reader.GetInt64(5),
-                reader.GetInt64(6)));
+                reader.GetInt64(6));
+            rows.Add(levels.Complete(row, reader.GetDouble(7), reader.IsDBNull(8) ? null : reader.GetInt64(8)));
         }
 
         return rows;

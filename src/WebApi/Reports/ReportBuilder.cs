@@ -80,7 +80,7 @@ internal static class ReportBuilder
 
         var columns = new List<ReportColumn> { new("Period"), new("Lot") };
         AddIf(columns, byClass, new ReportColumn("Vehicle class"));
-        columns.AddRange([new("Entries", true), new("Exits", true), new("Force-closed", true), new("Inside at end", true)]);
+        columns.AddRange([new("Entries", true), new("Exits", true), new("Force-closed", true), new("Inside at end", true), new("Peak inside", true), new("Average inside", true)]);
 
         // Time first, then lot: the table reads like the chart.
         var ordered = rows.OrderBy(r => r.Bucket).ThenBy(r => r.LotId, StringComparer.Ordinal).ThenBy(r => r.VehicleClass).ToList();
@@ -89,7 +89,7 @@ internal static class ReportBuilder
         {
             var line = new List<ReportCell> { ReportCell.Label(Period(row.Bucket, p.Bucket)), LotCell(row.LotId, lotNames) };
             AddIf(line, byClass, ReportCell.Label(Name(row.VehicleClass)));
-            line.AddRange([Count(row.Entries), Count(row.Exits), Count(row.ForceClosed), Count(row.InsideAtEnd)]);
+            line.AddRange([Count(row.Entries), Count(row.Exits), Count(row.ForceClosed), Count(row.InsideAtEnd), Level(row.PeakInside), Average(row.AverageInside)]);
             cells.Add(line);
         }
 
@@ -97,7 +97,8 @@ internal static class ReportBuilder
         var insideAtEnd = rows.GroupBy(r => (r.LotId, r.VehicleClass)).Sum(g => g.MaxBy(r => r.Bucket)!.InsideAtEnd);
         var total = new List<ReportCell> { ReportCell.Label("Total"), ReportCell.Label("") };
         AddIf(total, byClass, ReportCell.Label(""));
-        total.AddRange([Count(rows.Sum(r => r.Entries)), Count(rows.Sum(r => r.Exits)), Count(rows.Sum(r => r.ForceClosed)), Count(insideAtEnd)]);
+        // Peaks and averages of different buckets, lots or classes do not add up: no total for them.
+        total.AddRange([Count(rows.Sum(r => r.Entries)), Count(rows.Sum(r => r.Exits)), Count(rows.Sum(r => r.ForceClosed)), Count(insideAtEnd), ReportCell.Label(""), ReportCell.Label("")]);
 
         var entries = rows.GroupBy(r => r.Bucket).ToDictionary(g => g.Key, g => g.Sum(r => r.Entries));
         var chart = Buckets(p).Select(b =>
@@ -121,7 +122,7 @@ internal static class ReportBuilder
     }
 
     /// <summary>Every local bucket start of the range, so days or hours without activity still get their (empty) bar.</summary>
-    private static IEnumerable<DateTime> Buckets(ReportParameters p)
+    internal static IEnumerable<DateTime> Buckets(ReportParameters p)
     {
         var zone = p.Zone ?? TimeZoneInfo.Utc;
         var first = Truncate(TimeZoneInfo.ConvertTime(p.From, zone).DateTime, p.Bucket);
@@ -135,7 +136,7 @@ internal static class ReportBuilder
     private static DateTime Truncate(DateTime local, HistoryBucket bucket) =>
         bucket == HistoryBucket.Day ? local.Date : new DateTime(local.Year, local.Month, local.Day, local.Hour, 0, 0, DateTimeKind.Unspecified);
 
-    private static string Period(DateTime bucket, HistoryBucket unit) =>
+    internal static string Period(DateTime bucket, HistoryBucket unit) =>
         bucket.ToString(unit == HistoryBucket.Day ? "yyyy-MM-dd" : "yyyy-MM-dd HH:00", CultureInfo.InvariantCulture);
 
     private static string Unit(HistoryBucket bucket) => bucket == HistoryBucket.Day ? "day" : "hour";
@@ -145,6 +146,14 @@ internal static class ReportBuilder
 
     private static ReportCell Count(long n) =>
         new(n.ToString("N0", CultureInfo.InvariantCulture), n.ToString(CultureInfo.InvariantCulture), Numeric: true);
+
+    // Empty for a bucket that has not begun.
+    private static ReportCell Level(long? n) => n is { } value ? Count(value) : new ReportCell("", "", Numeric: true);
+
+    private static ReportCell Average(double? n) =>
+        n is { } value
+            ? new ReportCell(value.ToString("N2", CultureInfo.InvariantCulture), value.ToString(CultureInfo.InvariantCulture), Numeric: true)
+            : new ReportCell("", "", Numeric: true);
 
     private static ReportCell Money(decimal amount, string currency) =>
         new(CurrencyFormat.Format(amount, currency), amount.ToString(CultureInfo.InvariantCulture), Numeric: true);

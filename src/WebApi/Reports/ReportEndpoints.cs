@@ -9,7 +9,8 @@ using ParkingGrains.WebApi.Auth;
 namespace ParkingGrains.WebApi.Reports;
 
 /// <summary>
-/// GET /api/reports/revenue and /api/reports/occupancy (operator or admin) as HTML, CSV or PDF from the SQL history.
+/// GET /api/reports/revenue and /api/reports/occupancy (operator or admin) as HTML, CSV or PDF from the SQL history, or
+/// as JSON for the dashboard's charts.
 /// </summary>
 internal static class ReportEndpoints
 {
@@ -19,14 +20,14 @@ internal static class ReportEndpoints
 
         reports.MapGet("/revenue", (HttpContext http, [AsParameters] ReportRequest request, CancellationToken cancellationToken) =>
                 RenderAsync(http, request, revenue: true, cancellationToken))
-            .WithSummary("Revenue per day or hour, by lot, vehicle class and payment method (format=html|csv|pdf)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html", additionalContentTypes: ["text/csv", "application/pdf"])
+            .WithSummary("Revenue per day or hour, by lot, vehicle class and payment method (format=html|csv|pdf|json)")
+            .Produces<RevenueReport>(StatusCodes.Status200OK, contentType: "application/json", additionalContentTypes: ["text/html", "text/csv", "application/pdf"])
             .ProducesValidationProblem();
 
         reports.MapGet("/occupancy", (HttpContext http, [AsParameters] ReportRequest request, CancellationToken cancellationToken) =>
                 RenderAsync(http, request, revenue: false, cancellationToken))
-            .WithSummary("Entries, exits, force-closes and vehicles inside per day or hour and lot (by=class splits by vehicle class)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html", additionalContentTypes: ["text/csv", "application/pdf"])
+            .WithSummary("Entries, exits, force-closes and vehicles inside (at the end, peak, average) per day or hour and lot (by=class splits by vehicle class; format=html|csv|pdf|json)")
+            .Produces<OccupancyReport>(StatusCodes.Status200OK, contentType: "application/json", additionalContentTypes: ["text/html", "text/csv", "application/pdf"])
             .ProducesValidationProblem();
     }
 
@@ -50,18 +51,32 @@ internal static class ReportEndpoints
             }
         }
 
-        var (parameters, errors) = ReportParameters.Parse(request, revenue, layout);
+        // Display names for lots; a lot only present in the log (never configured through a grain) shows its id.
+        var directory = await grains.GetGrain<ILotDirectoryGrain>(ILotDirectoryGrain.Key).List();
+        var names = directory.ToDictionary(l => l.LotId, l => l.Name, StringComparer.Ordinal);
+
+        // All lots without a named zone: the history buckets in the lots' common zone, so dates without an offset and
+        // the period labels must use it too (lots in different zones are refused by the history below).
+        var common = layout is null && directory.Select(l => l.TimeZoneId).Distinct(StringComparer.Ordinal).ToList() is [var only]
+            && TimeZoneInfo.TryFindSystemTimeZoneById(only, out var zone) ? zone : null;
+
+        var (parameters, errors) = ReportParameters.Parse(request, revenue, layout, common);
         if (parameters is null)
         {
             return Results.ValidationProblem(errors, title: "Invalid report parameters");
         }
 
-        // Display names for lots; a lot only present in the log (never configured through a grain) shows its id.
-        var names = (await grains.GetGrain<ILotDirectoryGrain>(ILotDirectoryGrain.Key).List()).ToDictionary(l => l.LotId, l => l.Name, StringComparer.Ordinal);
-
+        var zoneId = (parameters.Zone ?? TimeZoneInfo.Utc).Id;
         ReportDocument report;
         try
         {
+            if (parameters.Format == ReportFormat.Json)
+            {
+                return revenue
+                    ? Results.Json(await ReportJson.RevenueAsync(history, parameters, zoneId, cancellationToken))
+                    : Results.Json(await ReportJson.OccupancyAsync(history, grains, parameters, zoneId, names, cancellationToken));
+            }
+
             report = revenue
                 ? await ReportBuilder.RevenueAsync(history, parameters, names, cancellationToken)
                 : await ReportBuilder.OccupancyAsync(history, parameters, names, cancellationToken);

@@ -18,8 +18,12 @@ internal sealed record ReportParameters(
     /// <summary>A year, leap years included; hourly buckets beyond that are more than anyone reads.</summary>
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(366);
 
-    /// <summary>Checks every parameter and reports all problems at once, keyed by parameter name.</summary>
-    public static (ReportParameters? Parameters, Dictionary<string, string[]> Errors) Parse(ReportRequest request, bool revenue, LotLayout? layout)
+    /// <summary>
+    /// Checks every parameter and reports all problems at once, keyed by parameter name. The zone is the requested one,
+    /// else the lot's, else <paramref name="defaultZone"/> (the one all lots share), else none (UTC for dates).
+    /// </summary>
+    public static (ReportParameters? Parameters, Dictionary<string, string[]> Errors) Parse(
+        ReportRequest request, bool revenue, LotLayout? layout, TimeZoneInfo? defaultZone = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
 
@@ -39,7 +43,7 @@ internal sealed record ReportParameters(
         var format = ReportFormat.Html;
         if (!string.IsNullOrWhiteSpace(request.Format) && !TryParseFormat(request.Format, out format))
         {
-            errors["format"] = [$"'{request.Format}' is not one of html, csv, pdf."];
+            errors["format"] = [$"'{request.Format}' is not one of html, csv, pdf, json."];
         }
 
         var by = RevenueGrouping.None;
@@ -74,6 +78,10 @@ internal sealed record ReportParameters(
         {
             zone = lotZone;
         }
+        else if (layout is null)
+        {
+            zone = defaultZone;
+        }
 
         var from = ParseInstant(request.From, "from", zone, errors);
         var to = ParseInstant(request.To, "to", zone, errors);
@@ -101,6 +109,7 @@ internal sealed record ReportParameters(
             "HTML" => (true, ReportFormat.Html),
             "CSV" => (true, ReportFormat.Csv),
             "PDF" => (true, ReportFormat.Pdf),
+            "JSON" => (true, ReportFormat.Json),
             _ => (false, ReportFormat.Html),
         };
         return ok;

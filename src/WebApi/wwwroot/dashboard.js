@@ -1,5 +1,5 @@
 // ParkingGrains dashboard: plain JS over the REST API (/api) and the SignalR hub (/hubs/lots).
-// This file: sign-in, the operator's Live and Reports tabs; portal.js: the Driver and Admin tabs.
+// This file: sign-in, tabs and the operator's Live tab; reports.js: the Reports tab; portal.js: the Driver and Admin tabs.
 "use strict";
 
 const $ = (selector) => document.querySelector(selector);
@@ -8,7 +8,7 @@ const SIZE_LETTER = { Motorcycle: "M", Car: "C", Van: "V", Bus: "B" };
 const SLOT_STATUS = ["Free", "Held", "Occupied", "OutOfService"];
 const BARRIER = ["Closed", "Open", "HeldOpen"];
 
-const state = { lotId: null, lots: [], slots: new Map(), sessions: new Map(), gates: new Map(), connection: null, chart: null, roles: [] };
+const state = { lotId: null, lots: [], slots: new Map(), sessions: new Map(), gates: new Map(), connection: null, roles: [] };
 const hasRole = (role) => state.roles.includes(role);
 const isStaff = () => hasRole("admin") || hasRole("operator");
 
@@ -292,7 +292,7 @@ function addAlert(m) {
   while (list.children.length > 100) list.lastChild.remove();
 }
 
-// --- views and reports ----------------------------------------------------------------------------
+// --- views ---------------------------------------------------------------------------------------------
 for (const tab of document.querySelectorAll(".tab")) tab.addEventListener("click", () => showView(tab.dataset.view));
 
 function showView(view) {
@@ -301,72 +301,7 @@ function showView(view) {
   $("#reports-view").hidden = view !== "reports";
   $("#driver-view").hidden = view !== "driver";
   $("#admin-view").hidden = view !== "admin";
-  if (view === "reports") loadRevenue();
+  if (view === "reports") enterReports();
   if (view === "driver") enterDriver(); else leaveDriver();
   if (view === "admin") loadAdmin();
 }
-
-const isoDate = (date) => date.toISOString().slice(0, 10);
-$("#report-load").addEventListener("click", loadRevenue);
-
-// RFC 4180 CSV (the report endpoint's format=csv): quoted fields with doubled quotes, CRLF records.
-function parseCsv(text) {
-  const rows = []; let row = []; let field = ""; let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") { row.push(field); field = ""; }
-    else if (c === "\n") { row.push(field.replace(/\r$/, "")); rows.push(row); row = []; field = ""; }
-    else field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
-
-async function loadRevenue() {
-  if (!$("#report-from").value) {
-    const today = new Date();
-    $("#report-to").value = isoDate(new Date(today.getTime() + 86400000));
-    $("#report-from").value = isoDate(new Date(today.getTime() - 13 * 86400000));
-  }
-  const lot = state.lots.find((l) => l.lotId === state.lotId);
-  $("#report-lot").textContent = lot ? `· ${lot.name}` : "";
-  $("#report-status").textContent = "loading…";
-  const query = new URLSearchParams({ lotId: state.lotId, from: $("#report-from").value, to: $("#report-to").value, groupBy: "day", format: "csv" });
-  let labels = []; let amounts = []; let currency = lot ? lot.currency : "";
-  try {
-    const response = await api(`/api/reports/revenue?${query}`, { raw: true });
-    const [header, ...rows] = parseCsv(await response.text()).filter((r) => r.length > 1);
-    const amount = header.indexOf("Amount"); const cur = header.indexOf("Currency");
-    const byDay = new Map();
-    for (const row of rows) {
-      byDay.set(row[0], (byDay.get(row[0]) || 0) + (parseFloat(row[amount]) || 0));
-      if (cur >= 0 && row[cur]) currency = row[cur];
-    }
-    labels = [...byDay.keys()]; amounts = [...byDay.values()];
-    $("#report-status").textContent = rows.length ? "" : "no revenue in this period";
-  } catch (e) {
-    $("#report-status").textContent = `report unavailable: ${e.message}`;
-  }
-  drawRevenue(labels, amounts, currency);
-}
-
-function drawRevenue(labels, amounts, currency) {
-  const dark = matchMedia("(prefers-color-scheme: dark)").matches;
-  const text = dark ? "#e6e8eb" : "#1c1e21"; const grid = dark ? "#343941" : "#d8dbe0";
-  if (state.chart) state.chart.destroy();
-  const canvas = $("#revenue-chart");
-  state.chart = new Chart(canvas, {
-    type: "bar",
-    data: { labels, datasets: [{ label: `Revenue (${currency})`, data: amounts, maxBarThickness: 48, backgroundColor: dark ? "#5aa2ff" : "#0b63ce" }] },
-    options: {
-      responsive: true, maintainAspectRatio: false, animation: false,
-      scales: { x: { ticks: { color: text }, grid: { color: grid } }, y: { beginAtZero: true, ticks: { color: text }, grid: { color: grid } } },
-      plugins: { legend: { labels: { color: text } } },
-    },
-  });
-  canvas.dataset.rendered = String(labels.length);
-}
-

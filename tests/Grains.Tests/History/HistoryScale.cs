@@ -41,6 +41,11 @@ public static class HistoryScale
         Assert.Equal((entries, exits, forced), (occupancy.Sum(o => o.Entries), occupancy.Sum(o => o.Exits), occupancy.Sum(o => o.ForceClosed)));
         Assert.Equal(entries - exits - forced, occupancy.GroupBy(o => o.LotId).Sum(g => g.MaxBy(o => o.Bucket)!.InsideAtEnd));
 
+        // The peak covers the bucket's start and end, and the average lies between nothing and the peak.
+        Assert.All(occupancy, o => Assert.True(
+            o.PeakInside >= Math.Max(o.InsideAtEnd, o.InsideAtEnd - o.Entries + o.Exits + o.ForceClosed) && o.AverageInside >= 0 && o.AverageInside <= o.PeakInside,
+            o.ToString()));
+
         var byClass = await TimedAsync(output, engine, "occupancy by hour x lot x class", () => history.GetOccupancyAsync(new OccupancyQuery(from, to, HistoryBucket.Hour) { ByVehicleClass = true }));
         Assert.Equal(SyntheticHistory.Lots * 2 * 30 * 24, byClass.Count);
         Assert.Equal(entries, byClass.Sum(o => o.Entries));

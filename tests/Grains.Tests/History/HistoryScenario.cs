@@ -30,6 +30,9 @@ public static class HistoryScenario
 
     private static DateTime Local(int day, int hour) => new(2026, 6, day, hour, 0, 0, DateTimeKind.Unspecified);
 
+    // Vehicle-minutes over minutes, rounded as the history rounds its averages.
+    private static double Avg(double vehicleMinutes, double minutes) => Math.Round(vehicleMinutes / minutes, 4);
+
     public static async Task RunAsync(IGrainFactory grains)
     {
         var a = grains.GetGrain<ILotGrain>(LotA);
@@ -172,45 +175,67 @@ public static class HistoryScenario
 
     public static async Task AssertOccupancyAsync(IParkingHistory history)
     {
-        // Every hour 08:00-11:00 local of 1 June is present, also the one without movements.
+        // Every hour 08:00-11:00 local of 1 June is present, also the one without movements. Peaks and time-weighted
+        // averages by hand, in vehicle-minutes per 60: 08:00 has A1 10-55 and A2 20-60 (45 + 40 = 85); 09:00 has A2
+        // until :10 and A3 from :30 (10 + 30); 10:00 has A3 throughout; 11:00 has A3 until :20.
         Assert.Equal(
             [
-                new OccupancyRow(Local(1, 8), LotA, null, 2, 1, 0, 1),
-                new OccupancyRow(Local(1, 9), LotA, null, 1, 1, 0, 1),
-                new OccupancyRow(Local(1, 10), LotA, null, 0, 0, 0, 1),
-                new OccupancyRow(Local(1, 11), LotA, null, 0, 1, 0, 0),
+                new OccupancyRow(Local(1, 8), LotA, null, 2, 1, 0, 1) { PeakInside = 2, AverageInside = Avg(85, 60) },
+                new OccupancyRow(Local(1, 9), LotA, null, 1, 1, 0, 1) { PeakInside = 1, AverageInside = Avg(40, 60) },
+                new OccupancyRow(Local(1, 10), LotA, null, 0, 0, 0, 1) { PeakInside = 1, AverageInside = 1 },
+                new OccupancyRow(Local(1, 11), LotA, null, 0, 1, 0, 0) { PeakInside = 1, AverageInside = Avg(20, 60) },
             ],
             await history.GetOccupancyAsync(new OccupancyQuery(D1.AddHours(6), D1.AddHours(10)) { LotIds = [LotA] }));
 
+        // Per local day: lot A on 1 June 45 + 50 + 110 + 20 (A4 until midnight) minutes; on 2 June A4's last 50, A5's
+        // 60, A6's 835 (08:05 UTC to midnight local) and A7's 5; two inside at once at most on either day.
         Assert.Equal(
             [
-                new OccupancyRow(Local(1, 0), LotA, null, 4, 3, 0, 1),
-                new OccupancyRow(Local(2, 0), LotA, null, 3, 2, 1, 1),
-                new OccupancyRow(Local(1, 0), LotB, null, 1, 1, 0, 0),
-                new OccupancyRow(Local(2, 0), LotB, null, 0, 0, 0, 0),
+                new OccupancyRow(Local(1, 0), LotA, null, 4, 3, 0, 1) { PeakInside = 2, AverageInside = Avg(225, 1440) },
+                new OccupancyRow(Local(2, 0), LotA, null, 3, 2, 1, 1) { PeakInside = 2, AverageInside = Avg(950, 1440) },
+                new OccupancyRow(Local(1, 0), LotB, null, 1, 1, 0, 0) { PeakInside = 1, AverageInside = Avg(30, 1440) },
+                new OccupancyRow(Local(2, 0), LotB, null, 0, 0, 0, 0) { PeakInside = 0, AverageInside = 0 },
             ],
             await history.GetOccupancyAsync(new OccupancyQuery(LocalJune1, LocalJune3, HistoryBucket.Day) { LotIds = [LotA, LotB] }));
 
         // Starting on 2 June: the car that entered at 23:40 the evening before is carried in by the seed.
         Assert.Equal(
             [
-                new OccupancyRow(Local(2, 0), LotA, VehicleClass.Car, 2, 2, 0, 1),
-                new OccupancyRow(Local(2, 0), LotA, VehicleClass.Motorcycle, 1, 0, 1, 0),
+                new OccupancyRow(Local(2, 0), LotA, VehicleClass.Car, 2, 2, 0, 1) { PeakInside = 2, AverageInside = Avg(890, 1440) },
+                new OccupancyRow(Local(2, 0), LotA, VehicleClass.Motorcycle, 1, 0, 1, 0) { PeakInside = 1, AverageInside = Avg(60, 1440) },
             ],
             await history.GetOccupancyAsync(new OccupancyQuery(LocalJune2, LocalJune3, HistoryBucket.Day) { LotIds = [LotA], ByVehicleClass = true }));
 
-        // The repeated hour at the end of summer time is one local bucket (02:00 holds 02:30 CEST and 02:30 CET).
+        // The repeated hour at the end of summer time is one local bucket (02:00 holds 02:30 CEST and 02:30 CET), two
+        // hours long: 1 car for 30 min, 2 for 60, 3 for 30 is 240 vehicle-minutes over 120.
         Assert.Equal(
             [
-                new OccupancyRow(new DateTime(2026, 10, 25, 0, 0, 0), LotDst, null, 0, 0, 0, 0),
-                new OccupancyRow(new DateTime(2026, 10, 25, 1, 0, 0), LotDst, null, 1, 0, 0, 1),
-                new OccupancyRow(new DateTime(2026, 10, 25, 2, 0, 0), LotDst, null, 2, 0, 0, 3),
-                new OccupancyRow(new DateTime(2026, 10, 25, 3, 0, 0), LotDst, null, 1, 0, 0, 4),
+                new OccupancyRow(new DateTime(2026, 10, 25, 0, 0, 0), LotDst, null, 0, 0, 0, 0) { PeakInside = 0, AverageInside = 0 },
+                new OccupancyRow(new DateTime(2026, 10, 25, 1, 0, 0), LotDst, null, 1, 0, 0, 1) { PeakInside = 1, AverageInside = 0.5 },
+                new OccupancyRow(new DateTime(2026, 10, 25, 2, 0, 0), LotDst, null, 2, 0, 0, 3) { PeakInside = 3, AverageInside = 2 },
+                new OccupancyRow(new DateTime(2026, 10, 25, 3, 0, 0), LotDst, null, 1, 0, 0, 4) { PeakInside = 4, AverageInside = 3.5 },
             ],
             await history.GetOccupancyAsync(new OccupancyQuery(new DateTimeOffset(2026, 10, 24, 22, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 10, 25, 3, 0, 0, TimeSpan.Zero))
             {
                 LotIds = [LotDst],
             }));
+    }
+
+    /// <summary>
+    /// Read at 12:30 local on 2 June: the 12:00 bucket is averaged over its first 30 minutes (A6 throughout, A7 for 5),
+    /// and 13:00 has not begun, so it has no peak or average.
+    /// </summary>
+    public static async Task AssertOccupancyUpToNowAsync(Func<TimeProvider, IParkingHistory> historyAt)
+    {
+        var history = historyAt(new FixedTime(D2.AddHours(10).AddMinutes(30)));
+        Assert.Equal(
+            [
+                new OccupancyRow(Local(2, 10), LotA, null, 2, 0, 0, 2) { PeakInside = 2, AverageInside = Avg(115, 60) },
+                new OccupancyRow(Local(2, 11), LotA, null, 0, 0, 1, 1) { PeakInside = 2, AverageInside = 1 },
+                new OccupancyRow(Local(2, 12), LotA, null, 1, 1, 0, 1) { PeakInside = 2, AverageInside = Avg(35, 30) },
+                new OccupancyRow(Local(2, 13), LotA, null, 0, 0, 0, 1),
+            ],
+            await history.GetOccupancyAsync(new OccupancyQuery(D2.AddHours(8), D2.AddHours(12)) { LotIds = [LotA] }));
     }
 
     public static async Task AssertStaysAsync(IParkingHistory history)
@@ -281,5 +306,10 @@ public static class HistoryScenario
 
         var exited = await lot.Exit(new ExitCommand($"{vehicle}-out", $"{lotId}-out", $"P-{vehicle}", null, null, exit));
         Assert.True(exited.Open, exited.ReasonText);
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -13,6 +13,9 @@ public sealed class PostgreSqlParkingHistoryTests(PostgreSqlHistoryFixture fixtu
     public Task Occupancy_EveryBucket_SeededByEarlierStays_AcrossTheEndOfSummerTime() => HistoryScenario.AssertOccupancyAsync(fixture.History);
 
     [Fact]
+    public Task Occupancy_PeakAndAverage_UpToNow_NoneForBucketsNotBegun() => HistoryScenario.AssertOccupancyUpToNowAsync(fixture.HistoryAt);
+
+    [Fact]
     public Task Stays_CountAverageAndMedianByExitBucket() => HistoryScenario.AssertStaysAsync(fixture.History);
 
     [Fact]

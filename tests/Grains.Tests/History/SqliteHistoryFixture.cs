@@ -9,12 +9,16 @@ public sealed class SqliteHistoryFixture : IAsyncLifetime
 {
     private readonly TempDatabaseFile _file = new();
     private TestCluster? _cluster;
+    private string _serviceId = "";
 
     public SqliteParkingHistory History { get; private set; } = null!;
 
+    /// <summary>A history over the same file whose present is <paramref name="time"/>.</summary>
+    public SqliteParkingHistory HistoryAt(TimeProvider time) => new(_file.ConnectionString, _serviceId, time);
+
     public async Task InitializeAsync()
     {
-        var serviceId = TestServers.UniqueId("hist");
+        var serviceId = _serviceId = TestServers.UniqueId("hist");
         _cluster = await StartAsync(configure: b => b
             .Configure(o => o.ServiceId = serviceId)
             .AddSqliteGrainStorage("Default", _file.ConnectionString)

@@ -73,8 +73,11 @@ public sealed class BrowserTestHost : IAsyncDisposable
         return host;
     }
 
-    /// <summary>Runs tests/Browser/<paramref name="script"/> with BASE_URL, ADMIN_PASSWORD, SCREENSHOT_DIR and CHROMIUM set; killed after <paramref name="timeout"/>.</summary>
-    public async Task<BrowserScriptRun> RunScriptAsync(string script, TimeSpan timeout)
+    /// <summary>
+    /// Runs tests/Browser/<paramref name="script"/> with BASE_URL, ADMIN_PASSWORD, SCREENSHOT_DIR and CHROMIUM set (plus
+    /// <paramref name="environment"/>); killed after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<BrowserScriptRun> RunScriptAsync(string script, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var root = RepositoryRoot();
         var path = Path.Combine(root, "tests", "Browser", script);
@@ -96,6 +99,10 @@ public sealed class BrowserTestHost : IAsyncDisposable
         start.Environment["ADMIN_PASSWORD"] = _adminPassword;
         start.Environment["SCREENSHOT_DIR"] = ScreenshotDirectory;
         start.Environment["CHROMIUM"] = Chromium;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

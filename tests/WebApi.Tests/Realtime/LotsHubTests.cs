@@ -20,6 +20,13 @@ public sealed class LotsHubTests(ApiFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// 50 entries (each followed by its exit), one at a time, timed from the grain call to the slotChanged push. The
+    /// first entry of a test process is not one of them: it runs every cold path once — the runtime generating the
+    /// gate and lot call proxies and invokers, JIT of the decision, the observer call and SignalR's first serialization
+    /// of each message type — and its grain call alone takes tens of milliseconds before anything is pushed. It is
+    /// measured and printed (split into reply and push) next to the numbers of the 50, so nothing is hidden.
+    /// </summary>
     [Fact]
     public async Task AnEntry_PushesTheSlotChange_ToAnOperator_AndReportsTheLatency()
     {
@@ -28,26 +35,19 @@ public sealed class LotsHubTests(ApiFixture fixture, ITestOutputHelper output)
         var inbox = SlotChanges(connection);
         await connection.InvokeAsync("SubscribeLot", "demo-saigon");
 
+        var warmup = await EnterAndLeaveAsync(inbox);
         const int entries = 50;
         var latencies = new List<double>(entries);
         for (var i = 0; i < entries; i++)
         {
-            var plate = $"RT-{Guid.NewGuid():N}"[..12];
-            var started = Stopwatch.GetTimestamp();
-            var decision = await Gate("sgn-in-1").Enter(new EntryCommand($"rt-{Guid.NewGuid():N}", "sgn-in-1", plate, null, VehicleClass.Car, DateTimeOffset.UtcNow));
-            Assert.True(decision.Allowed, decision.ReasonText);
-            var arrived = await inbox.WaitForAsync(m => m.SessionId == decision.SessionId && m.SlotId == decision.Slot!.SlotId && m.Status == "Occupied");
-            latencies.Add(Stopwatch.GetElapsedTime(started, arrived).TotalMilliseconds);
-
-            // Leave again (inside the free grace period) so the demo lot never fills up.
-            var exit = await Gate("sgn-out-1").Exit(new ExitCommand($"rt-x-{Guid.NewGuid():N}", "sgn-out-1", null, null, decision.Ticket, DateTimeOffset.UtcNow));
-            Assert.True(exit.Open, exit.ReasonText);
-            await inbox.WaitForAsync(m => m.SlotId == decision.Slot!.SlotId && m.SessionId is null);
+            latencies.Add((await EnterAndLeaveAsync(inbox)).Push);
         }
 
         latencies.Sort();
         double Percentile(double p) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
-        var report = $"entry → slotChanged over SignalR, N={entries}: p50 {Percentile(0.50):0.0} ms, p99 {Percentile(0.99):0.0} ms, max {latencies[^1]:0.0} ms";
+        var report = $"entry → slotChanged over SignalR (.NET client, loopback, in-memory state), N={entries} after one warm-up entry: " +
+            $"p50 {Percentile(0.50):0.0} ms, p99 {Percentile(0.99):0.0} ms, max {latencies[^1]:0.0} ms; " +
+            $"the warm-up (first entry of the process, cold paths): grain call answered after {warmup.Reply:0.0} ms, push after {warmup.Push:0.0} ms";
         output.WriteLine(report);
         Console.WriteLine(report);
         Assert.True(Percentile(0.99) < 1000, report); // a sanity bound only; the target (well under 100 ms) is reported
@@ -93,6 +93,22 @@ public sealed class LotsHubTests(ApiFixture fixture, ITestOutputHelper output)
     }
 
     private IGateGrain Gate(string gateId) => fixture.Cluster.GrainFactory.GetGrain<IGateGrain>(gateId);
+
+    /// <summary>One entry at sgn-in-1 timed to its reply and to its push (ms), then its exit (inside the free grace period, so the lot never fills).</summary>
+    private async Task<(double Reply, double Push)> EnterAndLeaveAsync(SlotInbox inbox)
+    {
+        var plate = $"RT-{Guid.NewGuid():N}"[..12];
+        var started = Stopwatch.GetTimestamp();
+        var decision = await Gate("sgn-in-1").Enter(new EntryCommand($"rt-{Guid.NewGuid():N}", "sgn-in-1", plate, null, VehicleClass.Car, DateTimeOffset.UtcNow));
+        var replied = Stopwatch.GetTimestamp();
+        Assert.True(decision.Allowed, decision.ReasonText);
+        var arrived = await inbox.WaitForAsync(m => m.SessionId == decision.SessionId && m.SlotId == decision.Slot!.SlotId && m.Status == "Occupied");
+
+        var exit = await Gate("sgn-out-1").Exit(new ExitCommand($"rt-x-{Guid.NewGuid():N}", "sgn-out-1", null, null, decision.Ticket, DateTimeOffset.UtcNow));
+        Assert.True(exit.Open, exit.ReasonText);
+        await inbox.WaitForAsync(m => m.SlotId == decision.Slot!.SlotId && m.SessionId is null);
+        return (Stopwatch.GetElapsedTime(started, replied).TotalMilliseconds, Stopwatch.GetElapsedTime(started, arrived).TotalMilliseconds);
+    }
 
     private static SlotInbox SlotChanges(HubConnection connection)
     {

@@ -48,7 +48,7 @@ public abstract class ReportContentTests(WebApplicationFactory<Program> factory)
         Assert.Contains("<td>2026-03-02</td><td>Riverside Garage</td><td class=\"num\">3</td><td class=\"num\">3</td><td class=\"num\">0</td><td class=\"num\">0</td>", html, StringComparison.Ordinal);
         Assert.Contains(
             $"<tfoot><tr><td>Total</td><td></td><td class=\"num\">{ReportScenario.Entries}</td><td class=\"num\">{ReportScenario.Exits}</td>" +
-            $"<td class=\"num\">0</td><td class=\"num\">{ReportScenario.InsideAtEnd}</td></tr></tfoot>",
+            $"<td class=\"num\">0</td><td class=\"num\">{ReportScenario.InsideAtEnd}</td><td></td><td></td></tr></tfoot>",
             html, StringComparison.Ordinal);
     }
 
@@ -83,11 +83,12 @@ public abstract class ReportContentTests(WebApplicationFactory<Program> factory)
         using var admin = await ReportClients.AsAdminAsync(Factory);
         var records = Csv.Parse(await admin.GetStringAsync($"/api/reports/occupancy?{Range}&by=class&format=csv"));
 
-        Assert.Equal(["Period", "Lot", "Vehicle class", "Entries", "Exits", "Force-closed", "Inside at end"], records[0]);
+        Assert.Equal(["Period", "Lot", "Vehicle class", "Entries", "Exits", "Force-closed", "Inside at end", "Peak inside", "Average inside"], records[0]);
         var rows = records.Skip(1).ToList();
         Assert.Equal(ReportScenario.Entries, rows.Sum(r => int.Parse(r[3], CultureInfo.InvariantCulture)));
         Assert.Equal(ReportScenario.Exits, rows.Sum(r => int.Parse(r[4], CultureInfo.InvariantCulture)));
-        Assert.Equal(["2026-03-03", "rep-a", "Car", "2", "1", "0", "1"], rows.Single(r => r[0] == "2026-03-03" && r[2] == "Car"));
+        // Cars on 3 March: C3 14:00-16:25, C4 from 18:00 to midnight, 505 of 1,440 minutes on average.
+        Assert.Equal(["2026-03-03", "rep-a", "Car", "2", "1", "0", "1", "1", "0.3507"], rows.Single(r => r[0] == "2026-03-03" && r[2] == "Car"));
     }
 
     /// <summary>NBSP and narrow NBSP (culture currency formats) read as plain spaces.</summary>
