@@ -150,9 +150,20 @@ internal sealed class SiloRuntimeClient : RuntimeClientBase, IFrameHandler, IClu
             _inbound.Remove(connection);
         }
 
-        if (connection.RemoteClientId is { } clientId)
+        // A client can have two connections here for a moment (a bootstrap connection next to its managed one), and
+        // the one registered last may close first: pushes to its observers then go over another that is still open.
+        if (connection.RemoteClientId is { } clientId && _clients.TryRemove(new KeyValuePair<string, Connection>(clientId, connection)))
         {
-            _clients.TryRemove(new KeyValuePair<string, Connection>(clientId, connection));
+            Connection? other;
+            lock (_inbound)
+            {
+                other = _inbound.FirstOrDefault(c => c.RemoteClientId == clientId && c.IsEstablished && !c.IsClosed);
+            }
+
+            if (other is not null)
+            {
+                _clients.TryAdd(clientId, other);
+            }
         }
 
         if (connection.IsOutbound && connection.RemoteSilo is { } silo)

@@ -8,7 +8,7 @@ const SIZE_LETTER = { Motorcycle: "M", Car: "C", Van: "V", Bus: "B" };
 const SLOT_STATUS = ["Free", "Held", "Occupied", "OutOfService"];
 const BARRIER = ["Closed", "Open", "HeldOpen"];
 
-const state = { lotId: null, lots: [], slots: new Map(), sessions: new Map(), gates: new Map(), connection: null, roles: [] };
+const state = { lotId: null, lots: [], slots: new Map(), sessions: new Map(), gates: new Map(), connection: null, roles: [], opening: 0, pending: null };
 const hasRole = (role) => state.roles.includes(role);
 const isStaff = () => hasRole("admin") || hasRole("operator");
 
@@ -77,6 +77,7 @@ function signOut(message) {
   if (state.connection) state.connection.stop();
   state.connection = null;
   state.lotId = null;
+  state.pending = null;
   state.roles = [];
   if (typeof leaveDriver === "function") leaveDriver();
   for (const id of ["#live-view", "#reports-view", "#driver-view", "#admin-view", "#tabs", "#logout", "#connection"]) $(id).hidden = true;
@@ -119,17 +120,20 @@ async function connect() {
     .withAutomaticReconnect()
     .configureLogging(signalR.LogLevel.Warning)
     .build();
-  connection.on("slotChanged", onSlotChanged);
-  connection.on("countsChanged", (m) => m.lotId === state.lotId && renderFree(m.free));
-  connection.on("sessionStarted", (m) => { if (m.lotId === state.lotId) { state.sessions.set(m.sessionId, { ...m, entryTime: m.at, entryGateId: m.gateId }); renderSessions(); } });
-  connection.on("sessionEnded", (m) => { if (m.lotId === state.lotId) { state.sessions.delete(m.sessionId); renderSessions(); } });
-  connection.on("gateStatus", (m) => {
+  // Pushes that arrive while a lot's snapshot loads wait and are applied on top of it, in order: the snapshot is
+  // read after subscribing, so a push can arrive before an older snapshot is rendered, which would undo it.
+  const live = (handler) => (m) => (state.pending ? state.pending.push(() => handler(m)) : handler(m));
+  connection.on("slotChanged", live(onSlotChanged));
+  connection.on("countsChanged", live((m) => m.lotId === state.lotId && renderFree(m.free)));
+  connection.on("sessionStarted", live((m) => { if (m.lotId === state.lotId) { state.sessions.set(m.sessionId, { ...m, entryTime: m.at, entryGateId: m.gateId }); renderSessions(); } }));
+  connection.on("sessionEnded", live((m) => { if (m.lotId === state.lotId) { state.sessions.delete(m.sessionId); renderSessions(); } }));
+  connection.on("gateStatus", live((m) => {
     if (m.lotId !== state.lotId) return;
     const gate = state.gates.get(m.gateId) || { gateId: m.gateId };
     state.gates.set(m.gateId, { ...gate, online: m.online, roundTripMilliseconds: m.roundTripMilliseconds, barrier: m.barrier });
     renderGates();
-  });
-  connection.on("alert", (m) => m.lotId === state.lotId && addAlert(m));
+  }));
+  connection.on("alert", live((m) => m.lotId === state.lotId && addAlert(m)));
   connection.onreconnecting(() => setConnection(false));
   connection.onreconnected(async () => { setConnection(true); if (state.lotId) await openLot(state.lotId); });
   connection.onclose(() => setConnection(false));
@@ -155,28 +159,40 @@ function onSlotChanged(m) {
 
 // --- a lot ----------------------------------------------------------------------------------------
 async function openLot(lotId) {
+  // Opened again before the last opening finished (lot switched, reconnected): only the newest one renders.
+  const opening = ++state.opening;
   const previous = state.lotId;
   state.lotId = lotId;
-  if (previous && previous !== lotId) await state.connection.invoke("UnsubscribeLot", previous);
-  // Subscribe first, then read the snapshot: nothing that happens in between is lost.
-  await state.connection.invoke("SubscribeLot", lotId);
-  const [status, slots, sessions, system] = await Promise.all([
-    api(`/api/lots/${encodeURIComponent(lotId)}`),
-    api(`/api/lots/${encodeURIComponent(lotId)}/slots`),
-    api(`/api/lots/${encodeURIComponent(lotId)}/sessions`),
-    api("/api/system/status"),
-  ]);
-  if (state.lotId !== lotId) return;
-  state.slots = new Map(slots.map((s) => [s.slotId, { ...s, status: slotStatus(s.status) }]));
-  state.sessions = new Map(sessions.map((s) => [s.sessionId, s]));
-  const gateIds = system.gates.filter((g) => g.lotId === lotId).map((g) => g.gateId);
-  const gates = await Promise.all(gateIds.map((id) => api(`/api/gates/${encodeURIComponent(id)}`)));
-  state.gates = new Map(gates.map((g) => [g.gateId, g]));
-  renderFree(Object.fromEntries(Object.entries(status.classes).map(([cls, c]) => [cls, c.free])), status.classes);
-  renderSlots();
-  renderSessions();
-  renderGates();
-  $("#alerts").replaceChildren();
+  state.pending ??= [];
+  try {
+    if (previous && previous !== lotId) await state.connection.invoke("UnsubscribeLot", previous);
+    // Subscribe first, then read the snapshot: nothing that happens in between is lost.
+    await state.connection.invoke("SubscribeLot", lotId);
+    const [status, slots, sessions, system] = await Promise.all([
+      api(`/api/lots/${encodeURIComponent(lotId)}`),
+      api(`/api/lots/${encodeURIComponent(lotId)}/slots`),
+      api(`/api/lots/${encodeURIComponent(lotId)}/sessions`),
+      api("/api/system/status"),
+    ]);
+    const gateIds = system.gates.filter((g) => g.lotId === lotId).map((g) => g.gateId);
+    const gates = await Promise.all(gateIds.map((id) => api(`/api/gates/${encodeURIComponent(id)}`)));
+    if (opening !== state.opening) return;
+    state.slots = new Map(slots.map((s) => [s.slotId, { ...s, status: slotStatus(s.status) }]));
+    state.sessions = new Map(sessions.map((s) => [s.sessionId, s]));
+    state.gates = new Map(gates.map((g) => [g.gateId, g]));
+    renderFree(Object.fromEntries(Object.entries(status.classes).map(([cls, c]) => [cls, c.free])), status.classes);
+    renderSlots();
+    renderSessions();
+    renderGates();
+    $("#alerts").replaceChildren();
+  } finally {
+    // The newest opening replays what waited, also when it failed (the page then shows what it has).
+    if (opening === state.opening) {
+      const pending = state.pending || [];
+      state.pending = null;
+      for (const apply of pending) apply();
+    }
+  }
 }
 
 function renderFree(free, classes) {

@@ -134,7 +134,7 @@
     const { revenue, occupancy, byLot } = reports;
     if (!revenue) return;
 
-    // Amounts in different currencies never share an axis: one currency at a time, the biggest by default.
+    // Amounts in different currencies never share an axis: one currency at a time, the one with most payments by default.
     const currencies = revenue.totals.map((t) => t.currency);
     const select = $("#report-currency");
     const wanted = currencies.includes(select.value) ? select.value
@@ -161,8 +161,9 @@
     const methodRevenue = sumBy("method", (r) => r.amount);
     drawBars("revenue-class-chart", labels, ordered(classRevenue, REPORT_CLASSES).map(([cls, perBucket]) =>
       ({ label: cls, data: labels.map((b) => perBucket.get(b) || 0), color: classColor(cls) })), money);
-    drawBars("revenue-method-chart", labels, ordered(methodRevenue, REPORT_METHODS).map(([method, perBucket], i) =>
-      ({ label: methodName(method), data: labels.map((b) => perBucket.get(b) || 0), color: cssVar(`--series-${(i % 5) + 1}`) })), money);
+    // A method keeps its colour whichever others were used in the period.
+    drawBars("revenue-method-chart", labels, ordered(methodRevenue, REPORT_METHODS).map(([method, perBucket]) =>
+      ({ label: methodName(method), data: labels.map((b) => perBucket.get(b) || 0), color: cssVar(`--series-${rank(method, REPORT_METHODS) + 1}`) })), money);
 
     // Occupancy: per class, plus all classes from the unsplit report. For all lots the average is exact (vehicles
     // inside on average over all the lots' slots); peaks of different lots need not coincide, so the peak shown is the
