@@ -108,6 +108,26 @@ try {
   }, { lot: lotId, sessionId: measured.decision.sessionId, token });
   if (payment.status !== 200) throw new Error(`payment refused: ${payment.status} ${payment.body}`);
 
+  step("a force-exit raises an alert that stays until an operator acknowledges it");
+  const forced = await page.evaluate(async ({ lot, sessionId, token }) => {
+    const eventId = `pw-force-${crypto.randomUUID()}`;
+    const response = await fetch(`/api/lots/${lot}/sessions/${encodeURIComponent(sessionId)}/force-exit`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ eventId, reason: "browser test" }),
+    });
+    return { status: response.status, alertId: `force-exit:${eventId}` };
+  }, { lot: lotId, sessionId: measured.decision.sessionId, token });
+  if (forced.status !== 200) throw new Error(`force-exit refused: ${forced.status}`);
+  const alertItem = `#alerts li[data-alert-id="${cssEscape(forced.alertId)}"]`;
+  await page.waitForSelector(`${alertItem} .ack-alert`);
+  await page.click(`${alertItem} .ack-alert`);
+  await page.waitForSelector(alertItem, { state: "detached" });
+  const open = await page.evaluate(async ({ lot, token }) =>
+    (await (await fetch(`/api/lots/${lot}/alerts`, { headers: { Authorization: `Bearer ${token}` } })).json()).map((a) => a.alertId), { lot: lotId, token });
+  if (open.includes(forced.alertId)) throw new Error("the acknowledged alert is still open");
+  console.log(`alert ${forced.alertId}: shown live, acknowledged from the feed`);
+
   step("open a gate from its panel");
   await page.click(`.gate[data-gate-id="${entryGate}"] .open-gate`);
   await page.waitForSelector(`.gate[data-gate-id="${entryGate}"] .barrier[data-barrier="Open"]`);

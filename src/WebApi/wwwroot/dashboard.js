@@ -168,11 +168,12 @@ async function openLot(lotId) {
     if (previous && previous !== lotId) await state.connection.invoke("UnsubscribeLot", previous);
     // Subscribe first, then read the snapshot: nothing that happens in between is lost.
     await state.connection.invoke("SubscribeLot", lotId);
-    const [status, slots, sessions, system] = await Promise.all([
+    const [status, slots, sessions, system, alerts] = await Promise.all([
       api(`/api/lots/${encodeURIComponent(lotId)}`),
       api(`/api/lots/${encodeURIComponent(lotId)}/slots`),
       api(`/api/lots/${encodeURIComponent(lotId)}/sessions`),
       api("/api/system/status"),
+      api(`/api/lots/${encodeURIComponent(lotId)}/alerts`),
     ]);
     const gateIds = system.gates.filter((g) => g.lotId === lotId).map((g) => g.gateId);
     const gates = await Promise.all(gateIds.map((id) => api(`/api/gates/${encodeURIComponent(id)}`)));
@@ -184,7 +185,9 @@ async function openLot(lotId) {
     renderSlots();
     renderSessions();
     renderGates();
+    // The lot keeps its open alerts, so what happened before this page opened is still there (oldest first, so the newest ends on top).
     $("#alerts").replaceChildren();
+    for (const alert of [...alerts].reverse()) addAlert(alert);
   } finally {
     // The newest opening replays what waited, also when it failed (the page then shows what it has).
     if (opening === state.opening) {
@@ -300,12 +303,31 @@ async function openGate(gateId, button) {
   }
 }
 
+// Alerts with an id are the lot's (kept until acknowledged); the page's own notes (a failed click) have none.
 function addAlert(m) {
   const list = $("#alerts");
-  list.prepend(el("li", { className: `alert-${m.severity}` },
+  if (m.alertId && [...list.children].some((li) => li.dataset.alertId === m.alertId)) return;
+  const item = el("li", { className: `alert-${m.severity}`, dataset: m.alertId ? { alertId: m.alertId } : {} },
     el("span", { className: "muted", textContent: new Date(m.at).toLocaleTimeString() }),
-    el("span", { className: "grow", textContent: m.text })));
+    el("span", { className: "grow", textContent: m.text }));
+  if (m.alertId) {
+    const ack = el("button", { type: "button", textContent: "Ack", className: "ack-alert", title: "Acknowledge" });
+    ack.addEventListener("click", () => acknowledgeAlert(m.alertId, item, ack));
+    item.append(ack);
+  }
+  list.prepend(item);
   while (list.children.length > 100) list.lastChild.remove();
+}
+
+async function acknowledgeAlert(alertId, item, button) {
+  button.disabled = true;
+  try {
+    await api(`/api/lots/${encodeURIComponent(state.lotId)}/alerts/${encodeURIComponent(alertId)}/acknowledge`, { method: "POST" });
+    item.remove();
+  } catch (e) {
+    button.disabled = false;
+    addAlert({ text: `Acknowledging failed: ${e.message}`, severity: "Warning", at: new Date().toISOString() });
+  }
 }
 
 // --- views ---------------------------------------------------------------------------------------------
