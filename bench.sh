@@ -20,8 +20,8 @@ command -v dotnet >/dev/null || { echo "dotnet not found: install the .NET 10 SD
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 services() {
-  as_root env RUN_DIR="$run_dir" PG_DURABLE=1 PG_PORT="${PG_PORT:-55442}" REDIS_PORT="${REDIS_PORT:-56389}" \
-    MQTT_PORT="${MQTT_PORT:-51893}" MQTT_AUTH_PORT="${MQTT_AUTH_PORT:-51894}" "$root/scripts/services.sh" "$1"
+  as_root env RUN_DIR="$run_dir" PG_DURABLE=1 PG_PORT="${PG_PORT:-25442}" REDIS_PORT="${REDIS_PORT:-26389}" \
+    MQTT_PORT="${MQTT_PORT:-21893}" MQTT_AUTH_PORT="${MQTT_AUTH_PORT:-21894}" "$root/scripts/services.sh" "$1"
 }
 started=0
 cleanup() { if [ "$started" -eq 1 ]; then started=0; services stop || true; fi; }

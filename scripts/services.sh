@@ -2,16 +2,18 @@
 # Starts or stops real PostgreSQL, Redis and Mosquitto on loopback for tests and benchmarks, without Docker.
 #   scripts/services.sh start   -> writes connection settings to .run/services.env
 #   scripts/services.sh stop
-# Ports default to 55432 (PostgreSQL), 56379 (Redis), 51883 (MQTT, anonymous) and 51884 (MQTT, password).
+# Ports default to 25432 (PostgreSQL), 26379 (Redis), 21883 (MQTT, anonymous) and 21884 (MQTT, password).
+# All below 32768: Linux hands out ports from 32768 up to clients, and a client socket (or its TIME_WAIT) on
+# a server port made PostgreSQL fail to bind.
 # PG_DURABLE=1 keeps fsync on (benchmarks); tests run with fsync off for speed.
 # RUN_DIR (default .run) holds data, logs, pids and services.env. Refuses to start when a port is taken.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 run="${RUN_DIR:-$root/.run}" # RUN_DIR lets two instances (e.g. tests and a benchmark) coexist
-PG_PORT="${PG_PORT:-55432}"
-REDIS_PORT="${REDIS_PORT:-56379}"
-MQTT_PORT="${MQTT_PORT:-51883}"
-MQTT_AUTH_PORT="${MQTT_AUTH_PORT:-51884}"
+PG_PORT="${PG_PORT:-25432}"
+REDIS_PORT="${REDIS_PORT:-26379}"
+MQTT_PORT="${MQTT_PORT:-21883}"
+MQTT_AUTH_PORT="${MQTT_AUTH_PORT:-21884}"
 PG_PASSWORD="${PG_PASSWORD:-pg-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')}"
 pgbin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
 
