@@ -5,43 +5,15 @@
 // rejected slot's problem details, changes a tariff rate, is told about another admin's concurrent change, creates
 // and blocks a card (and the gate then refuses it), and changes a user's role. Exit code 0 and a final "PASS" line
 // when every step held; otherwise the failing step and a non-zero exit code.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { adminPassword, baseUrl, entryGate, launchBrowser, lotId, newPage, screenshots, step } from "./harness.mjs";
 
-const baseUrl = required("BASE_URL");
-const adminPassword = required("ADMIN_PASSWORD");
-const screenshots = required("SCREENSHOT_DIR");
-const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
-const lotId = "demo-berlin";
-const entryGate = "ber-in";
-const timeout = 15_000;
 const suffix = String(Math.floor(1000 + Math.random() * 9000));
 
-function required(name) {
-  if (!process.env[name]) { console.error(`missing environment variable ${name}`); process.exit(2); }
-  return process.env[name];
-}
-
-function step(text) { console.log(`step: ${text}`); }
-
-mkdirSync(screenshots, { recursive: true });
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-  timeout: 30_000,
-});
+const browser = await launchBrowser();
 let failed = false;
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
-  const page = await context.newPage();
-  page.setDefaultTimeout(timeout);
-  const pageErrors = [];
-  page.on("pageerror", (e) => { pageErrors.push(e.message); console.log(`page error: ${e.message}`); });
-  page.on("console", (m) => { if (m.type() === "error") console.log(`browser console: ${m.text()}`); });
-  page.on("response", (r) => { if (r.status() >= 400) console.log(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`); });
+  const { context, page, pageErrors } = await newPage(browser);
   // confirm() and prompt() answers, in the order the steps cause them; an unexpected dialog fails the run.
   const answers = [];
   page.on("dialog", async (dialog) => {

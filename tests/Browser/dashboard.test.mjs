@@ -3,46 +3,17 @@
 //   BASE_URL=http://127.0.0.1:PORT ADMIN_PASSWORD=... SCREENSHOT_DIR=... [CHROMIUM=/usr/bin/chromium] [LATENCY_EVENTS=80] node dashboard.test.mjs
 // Exit code 0 and a final "PASS" line when every step held; otherwise the failing step and a non-zero exit code.
 // The slot-change latency over many events is printed as a "LATENCY {json}" line for the xunit side to read.
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { adminPassword, baseUrl, cssEscape, entryGate, exitGate, launchBrowser, lotId, newPage, screenshots, step, timeout } from "./harness.mjs";
 
-const baseUrl = required("BASE_URL");
-const adminPassword = required("ADMIN_PASSWORD");
-const screenshots = required("SCREENSHOT_DIR");
-const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
-const lotId = "demo-berlin";
-const entryGate = "ber-in";
-const exitGate = "ber-out";
-const timeout = 15_000;
 // Entries and exits, one at a time; half of them entries. demo-berlin has 16 car and 2 motorcycle slots.
 const latencyEvents = Number(process.env.LATENCY_EVENTS || 80);
 
-function required(name) {
-  if (!process.env[name]) { console.error(`missing environment variable ${name}`); process.exit(2); }
-  return process.env[name];
-}
-
-function step(text) { console.log(`step: ${text}`); }
-
-mkdirSync(screenshots, { recursive: true });
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  // Playwright adds --headless and a fresh temporary --user-data-dir itself.
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-  timeout: 30_000,
-});
+const browser = await launchBrowser();
 let failed = false;
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
-  const page = await context.newPage();
-  page.setDefaultTimeout(timeout);
-  const pageErrors = [];
-  page.on("pageerror", (e) => { pageErrors.push(e.message); console.log(`page error: ${e.message}`); });
-  page.on("response", (r) => { if (r.status() >= 400) console.log(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`); });
-  page.on("console", (m) => { if (m.type() === "error") console.log(`browser console: ${m.text()}`); });
+  const { context, page, pageErrors } = await newPage(browser);
 
   step("sign in as admin");
   await page.goto(`${baseUrl}/?lot=${lotId}`);
@@ -331,7 +302,6 @@ async function phoneDark(page, file) {
   await page.emulateMedia({ colorScheme: "light" });
 }
 
-function cssEscape(id) { return id.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`); }
 
 // Nearest-rank percentiles over the samples (ms).
 function summarize(samples) {
