@@ -59,23 +59,4 @@ public static class AuditHttpExtensions
 
             return result;
         });
-
-    /// <summary>
-    /// Audits the endpoint when it succeeds (status below 400) as <paramref name="action"/>, with the route values
-    /// (e.g. "gateId=ber-in") as the target. For details beyond that, call <see cref="AuditAsync"/> in the handler.
-    /// </summary>
-    public static RouteHandlerBuilder Audited(this RouteHandlerBuilder builder, string action) =>
-        builder.AddEndpointFilter(async (context, next) =>
-        {
-            var result = await next(context);
-            var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : context.HttpContext.Response.StatusCode;
-            if (status < 400)
-            {
-                var http = context.HttpContext;
-                var target = string.Join(',', http.Request.RouteValues.Select(v => $"{v.Key}={v.Value}"));
-                await http.AuditAsync(action, target.Length > 0 ? target : http.Request.Path.ToString());
-            }
-
-            return result;
-        });
 }

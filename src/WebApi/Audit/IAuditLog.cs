@@ -3,8 +3,8 @@ using ParkingGrains.Grains.Interfaces.Accounts;
 namespace ParkingGrains.WebApi.Audit;
 
 /// <summary>
-/// The audit log: every write through the API records who, what, when and from where. Endpoints call
-/// <c>httpContext.AuditAsync(action, target, detail)</c> or add <c>.Audited(action)</c> to a route.
+/// The audit log: every write through the API records who, what, when and from where. The API group audits every
+/// successful write (<c>AuditWrites</c>); a handler with more to say calls <c>httpContext.AuditAsync(action, target, detail)</c>.
 /// </summary>
 public interface IAuditLog
 {
