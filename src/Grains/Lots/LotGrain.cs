@@ -556,8 +556,7 @@ public sealed class LotGrain(
         string? slot;
         if (command.SlotId is { } wanted)
         {
-            var definition = layout.Slots.FirstOrDefault(s => s.SlotId == wanted);
-            if (definition is null || definition.Size < command.VehicleClass)
+            if (!S.Index.TryGetDefinition(wanted, out var definition) || definition.Size < command.VehicleClass)
             {
                 return Reject(DenialReason.UnknownSlot, $"Slot {wanted} does not exist or is too small for a {command.VehicleClass}.");
             }
@@ -594,8 +593,7 @@ public sealed class LotGrain(
             return rejected;
         }
 
-        var definition = S.Layout?.Slots.FirstOrDefault(s => s.SlotId == command.SlotId);
-        if (definition is null)
+        if (S.Layout is null || !S.Index.TryGetDefinition(command.SlotId, out var definition))
         {
             return Reject(DenialReason.UnknownSlot, $"Slot {command.SlotId} does not exist.");
         }
