@@ -1,3 +1,4 @@
+using ParkingGrains.Storage.Sql;
 using System.Globalization;
 using ParkingGrains.Storage.GrainState;
 
@@ -22,9 +23,9 @@ internal sealed class PendingAppend : IBatchedWrite
 
     public GrainId GrainId { get; }
 
-    public string GrainType => GrainId.Type;
+    public string GrainType => GrainId.Type.ToString();
 
-    public string GrainKey => GrainId.Key;
+    public string GrainKey => GrainId.Key.ToString();
 
     public string Stream { get; }
 
@@ -42,6 +43,6 @@ internal sealed class PendingAppend : IBatchedWrite
     public InconsistentStateException Conflict() =>
         new(
             $"Stream {Stream} of {GrainId} is not at version {ExpectedVersion}; another activation appended to it, or the caller skipped versions.",
-            storedETag: null,
-            currentETag: ExpectedVersion.ToString(CultureInfo.InvariantCulture));
+            storedEtag: null,
+            currentEtag: ExpectedVersion.ToString(CultureInfo.InvariantCulture));
 }

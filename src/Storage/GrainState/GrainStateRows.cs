@@ -19,7 +19,7 @@ internal static class GrainStateRows
         ArgumentNullException.ThrowIfNull(grainState);
         var expected = GrainStorageETag.Parse(grainState.ETag, grainId, stateName);
         var payload = serializer.Serialize(grainState.State);
-        var version = await commit(new PendingWrite(grainId.Type, grainId.Key, stateName, payload, expected)).ConfigureAwait(false);
+        var version = await commit(new PendingWrite(grainId.Type.ToString(), grainId.Key.ToString(), stateName, payload, expected)).ConfigureAwait(false);
         grainState.ETag = GrainStorageETag.Format(version);
         grainState.RecordExists = true;
     }
@@ -28,7 +28,7 @@ internal static class GrainStateRows
     {
         ArgumentNullException.ThrowIfNull(grainState);
         var expected = GrainStorageETag.Parse(grainState.ETag, grainId, stateName);
-        var version = await commit(new PendingWrite(grainId.Type, grainId.Key, stateName, payload: null, expected)).ConfigureAwait(false);
+        var version = await commit(new PendingWrite(grainId.Type.ToString(), grainId.Key.ToString(), stateName, payload: null, expected)).ConfigureAwait(false);
         grainState.State = GrainStateSerializer.CreateDefault<T>();
         grainState.ETag = GrainStorageETag.Format(version);
         grainState.RecordExists = false;

@@ -21,6 +21,6 @@ internal static class GrainStorageETag
         }
 
         throw new InconsistentStateException(
-            $"ETag '{eTag}' of state '{stateName}' of {grainId} was not issued by this storage.", storedETag: null, currentETag: eTag);
+            $"ETag '{eTag}' of state '{stateName}' of {grainId} was not issued by this storage.", storedEtag: null, currentEtag: eTag);
     }
 }

@@ -1,3 +1,4 @@
+using ParkingGrains.Storage.Sql;
 namespace ParkingGrains.Storage.GrainState;
 
 /// <summary>
@@ -30,7 +31,7 @@ internal sealed class PendingWrite(string grainType, string grainKey, string sta
             expected is null
                 ? $"State '{StateName}' of {GrainType}/{GrainKey} already exists; a first write (ETag null) cannot overwrite it."
                 : $"State '{StateName}' of {GrainType}/{GrainKey} is no longer at version {expected}; another activation wrote it.",
-            storedETag: null,
-            currentETag: expected);
+            storedEtag: null,
+            currentEtag: expected);
     }
 }

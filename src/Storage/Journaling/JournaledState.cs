@@ -7,14 +7,18 @@ namespace ParkingGrains.Storage.Journaling;
 
 /// <summary>
 /// Tentative state plus a single flusher per activation. All members run on the activation's scheduler (grain
-/// turns and the flusher's continuations), so no locks are needed.
+/// turns and the flusher's continuations), so no locks are needed. We keep this facet instead of Orleans'
+/// JournaledGrain because it snapshots (JournaledGrain replays the whole stream on every activation), versions are
+/// long, and on a conflict it fails every unconfirmed decision and deactivates, so the next activation decides again
+/// on the stored state (JournaledGrain would re-apply unconditional events on top of the other writer's).
 /// </summary>
 internal sealed class JournaledState<TState, TEvent>(
     string streamName,
     IEventLogStorage log,
     IGrainStorage? snapshots,
     int snapshotEvery,
-    ActivationData activation) : IJournaledState<TState, TEvent>, IPersistentStateLoader
+    IGrainContext activation,
+    ILogger logger) : IJournaledState<TState, TEvent>, ILifecycleObserver
     where TState : class, IJournaledStateOf<TEvent>, new()
     where TEvent : class
 {
@@ -34,6 +38,10 @@ internal sealed class JournaledState<TState, TEvent>(
 
     private string SnapshotName => $"{streamName}.snapshot";
 
+    Task ILifecycleObserver.OnStart(CancellationToken cancellationToken) => ReadStateAsync();
+
+    Task ILifecycleObserver.OnStop(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task ReadStateAsync()
     {
         State = new TState();
@@ -41,10 +49,10 @@ internal sealed class JournaledState<TState, TEvent>(
         if (snapshots is not null)
         {
             await snapshots.ReadStateAsync(SnapshotName, activation.GrainId, _snapshot);
-            if (_snapshot.RecordExists && _snapshot.State.StateJson is { } json)
+            if (_snapshot.RecordExists && _snapshot.State?.StateJson is { } json)
             {
                 State = JsonSerializer.Deserialize<TState>(json, s_json) ?? new TState();
-                Version = _snapshot.State.Version;
+                Version = _snapshot.State!.Version;
             }
         }
 
@@ -114,11 +122,6 @@ internal sealed class JournaledState<TState, TEvent>(
             _pending.Clear();
             try
             {
-                if (activation.Runtime.IsKilled)
-                {
-                    throw new InvalidOperationException($"Silo {activation.Silo} was killed; {activation.GrainId} cannot append events.");
-                }
-
                 await log.AppendAsync(activation.GrainId, streamName, ConfirmedVersion, batch);
             }
             catch (Exception ex)
@@ -158,7 +161,7 @@ internal sealed class JournaledState<TState, TEvent>(
 
         _waiters.Clear();
         _pending.Clear();
-        activation.StartDeactivation(DeactivationReason.StateWriteFailed);
+        activation.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationError, $"Appending to {streamName} failed: {exception.Message}"));
     }
 
     private async Task SnapshotIfDueAsync(long before)
@@ -179,7 +182,7 @@ internal sealed class JournaledState<TState, TEvent>(
         {
             // The log is the truth; a missing snapshot only makes the next activation replay more.
             _snapshotsBroken = true;
-            activation.Runtime.Logger.LogWarning(ex, "Snapshot of {GrainId}/{Stream} at version {Version} failed; replay covers it", activation.GrainId, streamName, ConfirmedVersion);
+            logger.LogWarning(ex, "Snapshot of {GrainId}/{Stream} at version {Version} failed; replay covers it", activation.GrainId, streamName, ConfirmedVersion);
         }
     }
 }

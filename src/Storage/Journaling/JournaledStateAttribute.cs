@@ -1,8 +1,11 @@
 namespace ParkingGrains.Storage.Journaling;
 
-/// <summary>Marks a grain constructor parameter of type <see cref="IJournaledState{TState,TEvent}"/>.</summary>
+/// <summary>
+/// Marks a grain constructor parameter of type <see cref="IJournaledState{TState,TEvent}"/>: an Orleans grain facet
+/// (like <c>[PersistentState]</c>) that reads the state on activation and appends the grain's events to the event log.
+/// </summary>
 [AttributeUsage(AttributeTargets.Parameter)]
-public sealed class JournaledStateAttribute(string streamName, string? storageName = null) : Attribute
+public sealed class JournaledStateAttribute(string streamName, string? storageName = null) : Attribute, IFacetMetadata
 {
     public string StreamName { get; } = streamName;
 

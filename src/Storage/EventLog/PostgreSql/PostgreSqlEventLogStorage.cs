@@ -1,7 +1,6 @@
 using Npgsql;
 using ParkingGrains.Storage.Sql;
 using ParkingGrains.Storage.GrainState;
-using ParkingGrains.Storage.Sql;
 
 namespace ParkingGrains.Storage.EventLog.PostgreSql;
 
@@ -136,8 +135,8 @@ public sealed class PostgreSqlEventLogStorage : IEventLogStorage, IAsyncDisposab
     private void AddStreamKey(NpgsqlParameterCollection parameters, GrainId grainId, string streamName)
     {
         parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId });
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId.Type });
-        parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId.Key });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId.Type.ToString() });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId.Key.ToString() });
         parameters.Add(new NpgsqlParameter<string> { TypedValue = streamName });
     }
 }

@@ -57,7 +57,7 @@ public sealed class SqliteEventLogStorage : IEventLogStorage, IAsyncDisposable
         await using var connection = await _appends.OpenReaderAsync().ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = ReadSql;
-        AddStreamKey(command, grainId.Type, grainId.Key, streamName);
+        AddStreamKey(command, grainId.Type.ToString(), grainId.Key.ToString(), streamName);
         command.Parameters.AddWithValue("$after", afterVersion);
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         var events = new List<StoredEvent>();

@@ -57,7 +57,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
         {
             await using var command = connection.CreateCommand();
             command.CommandText = ReadSql;
-            AddKey(command, grainId.Type, grainId.Key, stateName);
+            AddKey(command, grainId.Type.ToString(), grainId.Key.ToString(), stateName);
             await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
             if (await reader.ReadAsync().ConfigureAwait(false))
             {

@@ -1,4 +1,4 @@
-namespace ParkingGrains.Storage.GrainState;
+namespace ParkingGrains.Storage.Sql;
 
 /// <summary>Statement order for a batch applied in one transaction.</summary>
 internal static class BatchOrder

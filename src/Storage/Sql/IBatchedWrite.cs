@@ -1,4 +1,4 @@
-namespace ParkingGrains.Storage.GrainState;
+namespace ParkingGrains.Storage.Sql;
 
 /// <summary>
 /// A conditional write queued in a <see cref="WriteBatcher{TWrite}"/>: a grain state write or an event-log append.

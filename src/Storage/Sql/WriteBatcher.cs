@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace ParkingGrains.Storage.GrainState;
+namespace ParkingGrains.Storage.Sql;
 
 /// <summary>
 /// Group commit for conditional writes (grain state, event-log appends): callers enqueue, up to <c>concurrency</c> writer loops each take every pending
