@@ -1,12 +1,11 @@
-using ParkingGrains.Grains;
 using ParkingGrains.Grains.Demo;
 using ParkingGrains.Grains.Lots;
-using ParkingGrains.Runtime;
-using ParkingGrains.Runtime.Hosting;
+using ParkingGrains.Silo;
 using ParkingGrains.WebApi;
 
 // A silo process. Providers, ports and cluster come from configuration (appsettings, environment, --Key=Value),
-// see README "Configuration". With Web:Enabled=true the web API runs in the same process (development mode).
+// see README "Configuration". With Web:Enabled=true the web API runs in the same process (development mode) and
+// calls grains through the silo's own client.
 var builder = WebApplication.CreateBuilder(args);
 var webEnabled = builder.Configuration.GetValue("Web:Enabled", false);
 if (webEnabled)
@@ -22,9 +21,7 @@ else
 
 // Lot policy (Lots:PaidExitGrace, Lots:ReservationCheckPeriod, Lots:EarlyArrival, Lots:BarrierOpenTime).
 builder.Services.AddSingleton(builder.Configuration.GetSection("Lots").Get<LotOptions>() ?? new LotOptions());
-builder.Services.AddParkingGrainsSilo(silo => silo
-    .UseConfiguration(builder.Configuration)
-    .AddGrainAssembly(GrainsAssembly.Assembly));
+builder.UseOrleans(silo => silo.UseParkingGrainsConfiguration(builder.Configuration));
 
 var app = builder.Build();
 if (builder.Configuration.GetValue("Seed:DemoLots", false))

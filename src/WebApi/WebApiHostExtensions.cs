@@ -1,4 +1,3 @@
-using ParkingGrains.Runtime;
 using ParkingGrains.WebApi.Audit;
 using ParkingGrains.WebApi.Auth;
 using ParkingGrains.WebApi.Dashboard;
@@ -49,7 +48,8 @@ public static class WebApiHostExtensions
         app.UseParkingGrainsAuth();
         app.MapParkingGrainsAuth();
         app.UseParkingGrainsDashboard();
-        app.MapGet("/api/health", (IClusterClient client) => Results.Ok(new { status = "ok", activeSilos = client.ActiveSilos.Count }));
+        app.MapGet("/api/health", async (IClusterClient client) =>
+            Results.Ok(new { status = "ok", activeSilos = (await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count }));
         app.MapOpenApi();
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "ParkingGrains API"));
 

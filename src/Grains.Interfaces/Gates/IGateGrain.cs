@@ -1,5 +1,7 @@
+using ParkingGrains.Grains.Interfaces.Calls;
 using ParkingGrains.Grains.Interfaces.Lots;
-using ParkingGrains.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace ParkingGrains.Grains.Interfaces.Gates;
 

@@ -1,6 +1,8 @@
+using ParkingGrains.Grains.Interfaces.Calls;
 using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Tariffs;
-using ParkingGrains.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace ParkingGrains.Grains.Interfaces.Lots;
 

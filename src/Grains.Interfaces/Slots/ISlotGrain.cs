@@ -1,4 +1,6 @@
-using ParkingGrains.Runtime;
+using ParkingGrains.Grains.Interfaces.Calls;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace ParkingGrains.Grains.Interfaces.Slots;
 

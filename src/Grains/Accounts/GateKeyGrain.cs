@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using ParkingGrains.Grains.Interfaces.Accounts;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Accounts;
 

@@ -1,5 +1,4 @@
 using ParkingGrains.Grains.Interfaces.Cards;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Cards;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using ParkingGrains.Grains.Interfaces.Notifications;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Notifications;
 

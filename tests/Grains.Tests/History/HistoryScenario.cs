@@ -1,4 +1,4 @@
-using ParkingGrains.Grains.History;
+using ParkingGrains.History;
 using ParkingGrains.Grains.Interfaces;
 using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.Runtime;

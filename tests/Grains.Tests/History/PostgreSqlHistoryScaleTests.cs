@@ -1,5 +1,5 @@
 using Npgsql;
-using ParkingGrains.Grains.History;
+using ParkingGrains.History;
 using ParkingGrains.Runtime.EventLog.PostgreSql;
 using Xunit.Abstractions;
 

@@ -1,4 +1,4 @@
-using ParkingGrains.Grains.History;
+using ParkingGrains.History;
 using ParkingGrains.Runtime.Testing;
 using static ParkingGrains.Grains.Tests.Infrastructure.DomainCluster;
 

@@ -1,4 +1,4 @@
-using ParkingGrains.Grains.History;
+using ParkingGrains.History;
 using ParkingGrains.Runtime.EventLog.Sqlite;
 using Xunit.Abstractions;
 

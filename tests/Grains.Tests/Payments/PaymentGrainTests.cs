@@ -1,3 +1,4 @@
+using ParkingGrains.Domain.Payments;
 using ParkingGrains.Grains.Interfaces;
 using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Lots;
