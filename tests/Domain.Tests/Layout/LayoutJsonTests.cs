@@ -118,7 +118,7 @@ public sealed class LayoutJsonTests
     public void Layout_round_trips_through_the_runtime_state_serializer()
     {
         // Grain state and messages use the runtime's own JSON settings, not the import/export ones.
-        var serializer = ParkingGrains.Runtime.Storage.GrainStateSerializer.Default;
+        var serializer = ParkingGrains.Storage.GrainState.GrainStateSerializer.Default;
         var layout = DemoLayouts.Saigon;
 
         var back = serializer.Deserialize<LotLayout>(serializer.Serialize(layout));
