@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using ParkingGrains.Runtime.EventLog;
+using ParkingGrains.Storage.EventLog;
 
-namespace ParkingGrains.Runtime.Tests.EventLog;
+namespace ParkingGrains.Storage.Tests.EventLog;
 
 /// <summary>The append rules every event log must share; run once per provider by the derived classes.</summary>
 public abstract class EventLogContractTests : IAsyncLifetime
@@ -154,10 +154,10 @@ public abstract class EventLogContractTests : IAsyncLifetime
     public async Task Streams_and_grains_are_separate()
     {
         var grain = NewGrain();
-        var neighbour = new GrainId(grain.Type, grain.Key + "-2");
+        var neighbour = GrainId.Create(grain.Type.ToString(), grain.Key.ToString() + "-2");
         await Log.AppendAsync(grain, "a", 0, Events(2, "a"));
         await Log.AppendAsync(grain, "b", 0, Events(1, "b"));
-        await Log.AppendAsync(new GrainId("gate", grain.Key), "a", 0, Events(3, "gate"));
+        await Log.AppendAsync(GrainId.Create("gate", grain.Key.ToString()), "a", 0, Events(3, "gate"));
 
         Assert.Equal(["a0", "a1"], (await Log.ReadAsync(grain, "a", 0)).Select(Tag));
         Assert.Equal(["b0"], (await Log.ReadAsync(grain, "b", 0)).Select(Tag));
@@ -234,7 +234,7 @@ public abstract class EventLogContractTests : IAsyncLifetime
 
     protected async Task<IEventLogStorage> NewSiloAsync() => Track(await CreateSiloLogAsync());
 
-    protected static GrainId NewGrain() => new("lot", Guid.NewGuid().ToString("N"));
+    protected static GrainId NewGrain() => GrainId.Create("lot", Guid.NewGuid().ToString("N"));
 
     /// <summary>Events whose kind tags them ("tag0", "tag1", …) so a test can tell whose events landed.</summary>
     protected static List<EventToAppend> Events(int count, string tag) =>

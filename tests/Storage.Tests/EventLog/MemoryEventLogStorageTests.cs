@@ -1,6 +1,6 @@
-using ParkingGrains.Runtime.EventLog;
+using ParkingGrains.Storage.EventLog;
 
-namespace ParkingGrains.Runtime.Tests.EventLog;
+namespace ParkingGrains.Storage.Tests.EventLog;
 
 public sealed class MemoryEventLogStorageTests : EventLogContractTests
 {

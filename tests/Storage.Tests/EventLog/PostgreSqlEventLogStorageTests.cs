@@ -1,9 +1,9 @@
 using Npgsql;
-using ParkingGrains.Runtime.EventLog;
-using ParkingGrains.Runtime.EventLog.PostgreSql;
-using ParkingGrains.Runtime.Tests.Infrastructure;
+using ParkingGrains.Storage.EventLog;
+using ParkingGrains.Storage.EventLog.PostgreSql;
+using ParkingGrains.TestSupport;
 
-namespace ParkingGrains.Runtime.Tests.EventLog;
+namespace ParkingGrains.Storage.Tests.EventLog;
 
 public sealed class PostgreSqlEventLogStorageTests : EventLogContractTests
 {
@@ -155,7 +155,7 @@ public sealed class PostgreSqlEventLogStorageTests : EventLogContractTests
             {
                 await Task.WhenAll(providers.Select(p => Task.Run(() => p.InitializeAsync())));
                 await Task.WhenAll(providers.Select(p => p.InitializeAsync()));
-                await Task.WhenAll(providers.Select((p, i) => p.AppendAsync(new GrainId("lot", $"l{i}"), Stream, 0, Events(1, "e"))));
+                await Task.WhenAll(providers.Select((p, i) => p.AppendAsync(GrainId.Create("lot", $"l{i}"), Stream, 0, Events(1, "e"))));
             }
             finally
             {

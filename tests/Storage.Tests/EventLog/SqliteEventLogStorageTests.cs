@@ -1,13 +1,13 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using ParkingGrains.Runtime.EventLog;
-using ParkingGrains.Runtime.EventLog.Sqlite;
-using ParkingGrains.Runtime.Storage;
-using ParkingGrains.Runtime.Storage.Sqlite;
-using ParkingGrains.Runtime.Tests.Infrastructure;
-using ParkingGrains.Runtime.Tests.Storage;
+using ParkingGrains.Storage.EventLog;
+using ParkingGrains.Storage.EventLog.Sqlite;
+using ParkingGrains.Storage.GrainState;
+using ParkingGrains.Storage.GrainState.Sqlite;
+using ParkingGrains.TestSupport;
+using ParkingGrains.Storage.Tests.Storage;
 
-namespace ParkingGrains.Runtime.Tests.EventLog;
+namespace ParkingGrains.Storage.Tests.EventLog;
 
 public sealed class SqliteEventLogStorageTests : EventLogContractTests
 {
@@ -60,7 +60,7 @@ public sealed class SqliteEventLogStorageTests : EventLogContractTests
         try
         {
             await Task.WhenAll(providers.Select(p => Task.Run(() => p.InitializeAsync())));
-            await Task.WhenAll(providers.Select((p, i) => p.AppendAsync(new GrainId("lot", $"l{i}"), Stream, 0, Events(1, "e"))));
+            await Task.WhenAll(providers.Select((p, i) => p.AppendAsync(GrainId.Create("lot", $"l{i}"), Stream, 0, Events(1, "e"))));
         }
         finally
         {
