@@ -1,4 +1,4 @@
-namespace ParkingGrains.Runtime.Tests.Storage;
+namespace ParkingGrains.Storage.Tests.Storage;
 
 /// <summary>A database file in its own temp directory, removed (with its -wal and -shm) on dispose.</summary>
 public sealed class TempSqliteFile : IDisposable
