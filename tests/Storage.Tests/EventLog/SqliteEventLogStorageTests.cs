@@ -95,7 +95,7 @@ public sealed class SqliteEventLogStorageTests : EventLogContractTests
         Assert.Equal(3, (await Log.ReadAsync(grain, Stream, 0)).Count);
         var state = new GrainState<TestState>(new TestState());
         await storage.ReadStateAsync("snapshot", grain, state);
-        Assert.Equal(1, state.State.Count);
+        Assert.Equal(1, state.State!.Count);
     }
 
     [Fact]

@@ -1,23 +1,22 @@
-using ParkingGrains.Runtime.Reminders;
+namespace ParkingGrains.Storage.Tests.Reminders;
 
-namespace ParkingGrains.Runtime.Tests.Reminders;
-
-/// <summary>Behaviour every reminder table shares; run once per provider by the derived classes.</summary>
+/// <summary>Orleans' <see cref="IReminderTable"/> contract as every table must keep it; run once per provider by the derived classes.</summary>
 public abstract class ReminderTableContractTests : IAsyncLifetime
 {
-    // Whole seconds and milliseconds: every provider stores at least microsecond / millisecond precision.
-    private static readonly DateTimeOffset Start = new(2026, 11, 21, 8, 30, 15, TimeSpan.Zero);
+    // Whole seconds: every provider stores at least millisecond precision.
+    private static readonly DateTime Start = new(2026, 11, 21, 8, 30, 15, DateTimeKind.Utc);
 
     protected IReminderTable Table { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         Table = await CreateTableAsync();
-        await Table.InitializeAsync();
+        await Table.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
+        await Table.StopAsync();
         if (Table is IAsyncDisposable disposable)
         {
             await disposable.DisposeAsync();
@@ -29,77 +28,109 @@ public abstract class ReminderTableContractTests : IAsyncLifetime
     [Fact]
     public async Task Upsert_then_read_round_trips_the_row()
     {
-        var grain = new GrainId("session", "S-1");
-        var local = new DateTimeOffset(2026, 11, 21, 15, 30, 15, TimeSpan.FromHours(7));
+        var grain = GrainId.Create("session", "S-1");
+        var startAt = Start.AddTicks(1_234_560); // 123.456 ms: microseconds survive
 
-        var eTag = await Table.UpsertRowAsync(Entry(grain, "expire", local, TimeSpan.FromMinutes(15)));
-        var row = await Table.ReadRowAsync(grain, "expire");
+        var eTag = await UpsertAsync(Entry(grain, "expire", startAt, TimeSpan.FromMinutes(15)));
+        var row = await Table.ReadRow(grain, "expire");
 
         Assert.NotNull(row);
         Assert.Equal(grain, row.GrainId);
         Assert.Equal("expire", row.ReminderName);
-        Assert.Equal(local, row.StartAt);
+        Assert.Equal(startAt, row.StartAt);
+        Assert.Equal(DateTimeKind.Utc, row.StartAt.Kind);
         Assert.Equal(TimeSpan.FromMinutes(15), row.Period);
         Assert.Equal(eTag, row.ETag);
-        Assert.Null(await Table.ReadRowAsync(grain, "other"));
-        Assert.Null(await Table.ReadRowAsync(new GrainId("session", "S-2"), "expire"));
+        Assert.Null(await Table.ReadRow(grain, "other"));
+        Assert.Null(await Table.ReadRow(GrainId.Create("session", "S-2"), "expire"));
+    }
+
+    [Fact]
+    public async Task A_local_start_time_is_stored_as_the_same_instant()
+    {
+        var grain = GrainId.Create("session", "S-local");
+        var local = Start.ToLocalTime();
+
+        await UpsertAsync(Entry(grain, "expire", local, TimeSpan.FromMinutes(1)));
+
+        Assert.Equal(Start, (await Table.ReadRow(grain, "expire"))!.StartAt);
     }
 
     [Fact]
     public async Task Upsert_replaces_the_row_and_changes_the_etag()
     {
-        var grain = new GrainId("session", "S-1");
-        var first = await Table.UpsertRowAsync(Entry(grain, "expire", Start, TimeSpan.FromMinutes(1)));
+        var grain = GrainId.Create("session", "S-1");
+        var first = await UpsertAsync(Entry(grain, "expire", Start, TimeSpan.FromMinutes(1)));
 
-        var second = await Table.UpsertRowAsync(Entry(grain, "expire", Start.AddHours(1), TimeSpan.FromMinutes(2)));
+        var second = await UpsertAsync(Entry(grain, "expire", Start.AddHours(1), TimeSpan.FromMinutes(2)));
 
         Assert.NotEqual(first, second);
-        var row = await Table.ReadRowAsync(grain, "expire");
+        var row = await Table.ReadRow(grain, "expire");
         Assert.Equal(Start.AddHours(1), row!.StartAt);
         Assert.Equal(TimeSpan.FromMinutes(2), row.Period);
-        Assert.Single(await Table.ReadRowsAsync(grain));
+        Assert.Equal(second, row.ETag);
+        Assert.Single((await Table.ReadRows(grain)).Reminders);
+    }
+
+    [Fact]
+    public async Task Upsert_is_unconditional_whatever_etag_the_entry_carries()
+    {
+        // Orleans upserts with the entry's ETag unset or stale; only RemoveRow is conditional.
+        var grain = GrainId.Create("session", "S-3");
+        var first = await UpsertAsync(Entry(grain, "expire", Start, TimeSpan.FromMinutes(1)));
+        await UpsertAsync(Entry(grain, "expire", Start, TimeSpan.FromMinutes(2)));
+
+        var stale = Entry(grain, "expire", Start, TimeSpan.FromMinutes(3));
+        stale.ETag = first;
+        var third = await UpsertAsync(stale);
+
+        Assert.Equal(third, (await Table.ReadRow(grain, "expire"))!.ETag);
+        Assert.Equal(TimeSpan.FromMinutes(3), (await Table.ReadRow(grain, "expire"))!.Period);
     }
 
     [Fact]
     public async Task Rows_of_one_grain_are_read_together()
     {
-        var grain = new GrainId("lot", "L-1");
-        await Table.UpsertRowAsync(Entry(grain, "a", Start, TimeSpan.FromMinutes(1)));
-        await Table.UpsertRowAsync(Entry(grain, "b", Start, TimeSpan.FromMinutes(1)));
-        await Table.UpsertRowAsync(Entry(new GrainId("lot", "L-2"), "a", Start, TimeSpan.FromMinutes(1)));
+        var grain = GrainId.Create("lot", "L-1");
+        await UpsertAsync(Entry(grain, "a", Start, TimeSpan.FromMinutes(1)));
+        await UpsertAsync(Entry(grain, "b", Start, TimeSpan.FromMinutes(1)));
+        await UpsertAsync(Entry(GrainId.Create("lot", "L-2"), "a", Start, TimeSpan.FromMinutes(1)));
 
-        var rows = await Table.ReadRowsAsync(grain);
+        var rows = await Table.ReadRows(grain);
 
-        Assert.Equal(["a", "b"], rows.Select(r => r.ReminderName).Order());
+        Assert.Equal(["a", "b"], rows.Reminders.Select(r => r.ReminderName).Order(StringComparer.Ordinal));
+        Assert.All(rows.Reminders, r => Assert.Equal(grain, r.GrainId));
+        Assert.Empty((await Table.ReadRows(GrainId.Create("lot", "L-none"))).Reminders);
     }
 
     [Fact]
     public async Task Remove_is_conditional_on_the_etag()
     {
-        var grain = new GrainId("gate", "G-1");
-        var old = await Table.UpsertRowAsync(Entry(grain, "heartbeat", Start, TimeSpan.FromMinutes(1)));
-        var current = await Table.UpsertRowAsync(Entry(grain, "heartbeat", Start, TimeSpan.FromMinutes(5)));
+        var grain = GrainId.Create("gate", "G-1");
+        var old = await UpsertAsync(Entry(grain, "heartbeat", Start, TimeSpan.FromMinutes(1)));
+        var current = await UpsertAsync(Entry(grain, "heartbeat", Start, TimeSpan.FromMinutes(5)));
 
-        Assert.False(await Table.RemoveRowAsync(grain, "heartbeat", old));
-        Assert.False(await Table.RemoveRowAsync(grain, "heartbeat", "garbage"));
-        Assert.NotNull(await Table.ReadRowAsync(grain, "heartbeat"));
+        Assert.False(await Table.RemoveRow(grain, "heartbeat", old));
+        Assert.False(await Table.RemoveRow(grain, "heartbeat", "garbage"));
+        Assert.NotNull(await Table.ReadRow(grain, "heartbeat"));
 
-        Assert.True(await Table.RemoveRowAsync(grain, "heartbeat", current));
-        Assert.Null(await Table.ReadRowAsync(grain, "heartbeat"));
-        Assert.False(await Table.RemoveRowAsync(grain, "heartbeat", current));
+        Assert.True(await Table.RemoveRow(grain, "heartbeat", current));
+        Assert.Null(await Table.ReadRow(grain, "heartbeat"));
+        Assert.False(await Table.RemoveRow(grain, "heartbeat", current));
     }
 
     [Fact]
     public async Task A_recreated_reminder_never_reuses_an_old_etag()
     {
-        var grain = new GrainId("gate", "G-2");
-        var first = await Table.UpsertRowAsync(Entry(grain, "r", Start, TimeSpan.FromMinutes(1)));
-        Assert.True(await Table.RemoveRowAsync(grain, "r", first));
+        var grain = GrainId.Create("gate", "G-2");
+        var first = await UpsertAsync(Entry(grain, "r", Start, TimeSpan.FromMinutes(1)));
+        Assert.True(await Table.RemoveRow(grain, "r", first));
 
-        var recreated = await Table.UpsertRowAsync(Entry(grain, "r", Start, TimeSpan.FromMinutes(1)));
+        var recreated = await UpsertAsync(Entry(grain, "r", Start, TimeSpan.FromMinutes(1)));
 
         Assert.NotEqual(first, recreated);
-        Assert.False(await Table.RemoveRowAsync(grain, "r", first));
+        Assert.False(await Table.RemoveRow(grain, "r", first));
+        Assert.NotNull(await Table.ReadRow(grain, "r"));
     }
 
     [Fact]
@@ -107,30 +138,30 @@ public abstract class ReminderTableContractTests : IAsyncLifetime
     {
         // 24 grains sorted by hash; several hashes exceed int.MaxValue, which catches signed/unsigned mistakes.
         var grains = Enumerable.Range(0, 24)
-            .Select(i => new GrainId("slot", $"L1-S{i:D3}"))
+            .Select(i => GrainId.Create("slot", $"L1-S{i:D3}"))
             .OrderBy(g => g.GetUniformHashCode())
             .ToArray();
         Assert.Contains(grains, g => g.GetUniformHashCode() > int.MaxValue);
         Assert.Contains(grains, g => g.GetUniformHashCode() < int.MaxValue);
         foreach (var grain in grains)
         {
-            await Table.UpsertRowAsync(Entry(grain, "tick", Start, TimeSpan.FromMinutes(1)));
+            await UpsertAsync(Entry(grain, "tick", Start, TimeSpan.FromMinutes(1)));
         }
 
         uint Hash(int index) => grains[index].GetUniformHashCode();
         async Task AssertRange(uint begin, uint end, IEnumerable<int> expected)
         {
-            var rows = await Table.ReadRowsAsync(begin, end);
+            var rows = await Table.ReadRows(begin, end);
             Assert.Equal(
                 expected.Select(i => grains[i].ToString()).Order(StringComparer.Ordinal),
-                rows.Select(r => r.GrainId.ToString()).Order(StringComparer.Ordinal));
+                rows.Reminders.Select(r => r.GrainId.ToString()).Order(StringComparer.Ordinal));
         }
 
         // (begin, end]: begin excluded, end included.
         await AssertRange(Hash(4), Hash(12), Enumerable.Range(5, 8));
-        // Wrap-around: above begin or at/below end.
+        // Wrap-around (begin > end): above begin or at/below end.
         await AssertRange(Hash(19), Hash(2), [20, 21, 22, 23, 0, 1, 2]);
-        // begin == end is the whole ring.
+        // begin == end is the whole ring (Orleans' full range for a single silo).
         await AssertRange(Hash(7), Hash(7), Enumerable.Range(0, 24));
         await AssertRange(0, 0, Enumerable.Range(0, 24));
         // Extremes of the uint range.
@@ -139,16 +170,35 @@ public abstract class ReminderTableContractTests : IAsyncLifetime
         await AssertRange(Hash(23), uint.MaxValue, []);
         // The two halves of a split ring partition the rows.
         var split = Hash(10);
-        var lower = await Table.ReadRowsAsync(Hash(20), split);
-        var upper = await Table.ReadRowsAsync(split, Hash(20));
+        var lower = (await Table.ReadRows(Hash(20), split)).Reminders;
+        var upper = (await Table.ReadRows(split, Hash(20))).Reminders;
         Assert.Equal(24, lower.Count + upper.Count);
         Assert.Empty(lower.Select(r => r.GrainId).Intersect(upper.Select(r => r.GrainId)));
+    }
+
+    [Fact]
+    public async Task Clearing_the_table_removes_every_row()
+    {
+        await UpsertAsync(Entry(GrainId.Create("lot", "L-1"), "a", Start, TimeSpan.FromMinutes(1)));
+        await UpsertAsync(Entry(GrainId.Create("lot", "L-2"), "b", Start, TimeSpan.FromMinutes(1)));
+
+        await Table.TestOnlyClearTable();
+
+        Assert.Empty((await Table.ReadRows(0, 0)).Reminders);
     }
 
     protected abstract Task<IReminderTable> CreateTableAsync();
 
     protected virtual Task DisposeBackingAsync() => Task.CompletedTask;
 
-    private static ReminderEntry Entry(GrainId grain, string name, DateTimeOffset startAt, TimeSpan period) =>
+    protected static ReminderEntry Entry(GrainId grain, string name, DateTime startAt, TimeSpan period) =>
         new() { GrainId = grain, ReminderName = name, StartAt = startAt, Period = period };
+
+    /// <summary>Upserts and returns the new ETag, which the contract says is never null.</summary>
+    protected async Task<string> UpsertAsync(ReminderEntry entry)
+    {
+        var eTag = await Table.UpsertRow(entry);
+        Assert.False(string.IsNullOrEmpty(eTag));
+        return eTag;
+    }
 }

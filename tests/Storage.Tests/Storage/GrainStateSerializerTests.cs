@@ -1,6 +1,6 @@
-using ParkingGrains.Runtime.Storage;
+using ParkingGrains.Storage.GrainState;
 
-namespace ParkingGrains.Runtime.Tests.Storage;
+namespace ParkingGrains.Storage.Tests.Storage;
 
 public sealed class GrainStateSerializerTests
 {

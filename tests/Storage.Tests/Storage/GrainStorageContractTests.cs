@@ -1,6 +1,6 @@
-using ParkingGrains.Runtime.Storage;
+using Orleans.Storage;
 
-namespace ParkingGrains.Runtime.Tests.Storage;
+namespace ParkingGrains.Storage.Tests.Storage;
 
 /// <summary>The ETag semantics every grain storage must share; run once per provider by the derived classes.</summary>
 public abstract class GrainStorageContractTests : IAsyncLifetime
@@ -35,7 +35,7 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
 
         Assert.Null(state.ETag);
         Assert.False(state.RecordExists);
-        Assert.Equal(0, state.State.Count);
+        Assert.Equal(0, state.State!.Count);
     }
 
     [Fact]
@@ -52,10 +52,10 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
         Assert.NotNull(written.ETag);
         Assert.Equal(written.ETag, read.ETag);
         Assert.True(read.RecordExists);
-        Assert.Equal("51A-123.45", read.State.Plate);
-        Assert.Equal(3, read.State.Count);
-        Assert.Equal(TestSlotStatus.OutOfService, read.State.Status);
-        Assert.Equal(["ev", "vip"], read.State.Tags);
+        Assert.Equal("51A-123.45", read.State!.Plate);
+        Assert.Equal(3, read.State!.Count);
+        Assert.Equal(TestSlotStatus.OutOfService, read.State!.Status);
+        Assert.Equal(["ev", "vip"], read.State!.Tags);
     }
 
     [Fact]
@@ -66,12 +66,12 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
         await Storage.WriteStateAsync(StateName, grain, state);
         var stale = new GrainState<TestState>(new TestState { Count = -1 }) { ETag = state.ETag, RecordExists = true };
 
-        state.State.Count = 1;
+        state.State!.Count = 1;
         await Storage.WriteStateAsync(StateName, grain, state);
 
         Assert.NotEqual(stale.ETag, state.ETag);
         await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteStateAsync(StateName, grain, stale));
-        Assert.Equal(1, (await ReadAsync(grain)).State.Count);
+        Assert.Equal(1, (await ReadAsync(grain)).State!.Count);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
 
         Assert.Null(duplicate.ETag);
         Assert.False(duplicate.RecordExists);
-        Assert.Equal(1, (await ReadAsync(grain)).State.Count);
+        Assert.Equal(1, (await ReadAsync(grain)).State!.Count);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
             Assert.Single(results, r => r is InconsistentStateException);
             var winner = results[0] is null ? a : b;
             var read = await ReadAsync(grain);
-            Assert.Equal(winner.State.Count, read.State.Count);
+            Assert.Equal(winner.State!.Count, read.State!.Count);
             Assert.Equal(winner.ETag, read.ETag);
         }
     }
@@ -138,7 +138,7 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
         var read = await ReadAsync(grain);
         Assert.False(read.RecordExists);
         Assert.Equal(state.ETag, read.ETag);
-        Assert.Equal(0, read.State.Count);
+        Assert.Equal(0, read.State!.Count);
 
         await Assert.ThrowsAsync<InconsistentStateException>(() =>
             Storage.WriteStateAsync(StateName, grain, new GrainState<TestState>(new TestState { Count = 6 }) { ETag = staleETag }));
@@ -146,10 +146,10 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
             Storage.WriteStateAsync(StateName, grain, new GrainState<TestState>(new TestState { Count = 7 })));
 
         // The current holder of the post-clear ETag may write again.
-        state.State.Count = 8;
+        state.State!.Count = 8;
         await Storage.WriteStateAsync(StateName, grain, state);
         Assert.True(state.RecordExists);
-        Assert.Equal(8, (await ReadAsync(grain)).State.Count);
+        Assert.Equal(8, (await ReadAsync(grain)).State!.Count);
     }
 
     [Fact]
@@ -178,8 +178,8 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
         await Storage.ReadStateAsync("a", grain, a);
         await Storage.ReadStateAsync("b", grain, b);
 
-        Assert.Equal(1, a.State.Count);
-        Assert.Equal(2, b.State.Count);
+        Assert.Equal(1, a.State!.Count);
+        Assert.Equal(2, b.State!.Count);
         Assert.False((await ReadAsync(NewGrain())).RecordExists);
     }
 
@@ -195,7 +195,7 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
             var state = new GrainState<TestState>(new TestState());
             for (var i = 1; i <= writes; i++)
             {
-                state.State.Count = i;
+                state.State!.Count = i;
                 await Storage.WriteStateAsync(StateName, id, state);
             }
         }));
@@ -203,7 +203,7 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
         foreach (var id in ids)
         {
             var read = await ReadAsync(id);
-            Assert.Equal(writes, read.State.Count);
+            Assert.Equal(writes, read.State!.Count);
             Assert.Equal(writes.ToString(System.Globalization.CultureInfo.InvariantCulture), read.ETag);
         }
     }
@@ -220,7 +220,7 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
         return storage;
     }
 
-    protected static GrainId NewGrain() => new("slot", Guid.NewGuid().ToString("N"));
+    protected static GrainId NewGrain() => GrainId.Create("slot", Guid.NewGuid().ToString("N"));
 
     protected async Task<GrainState<TestState>> ReadAsync(GrainId grain)
     {

@@ -1,9 +1,8 @@
 using Microsoft.Data.Sqlite;
-using ParkingGrains.Runtime.Storage;
-using ParkingGrains.Runtime.Storage.Sqlite;
-using ParkingGrains.Runtime.Tests.Infrastructure;
+using Orleans.Storage;
+using ParkingGrains.Storage.GrainState.Sqlite;
 
-namespace ParkingGrains.Runtime.Tests.Storage;
+namespace ParkingGrains.Storage.Tests.Storage;
 
 public sealed class SqliteGrainStorageTests : GrainStorageContractTests
 {
@@ -19,7 +18,7 @@ public sealed class SqliteGrainStorageTests : GrainStorageContractTests
         {
             var state = new GrainState<TestState>(new TestState { Plate = "30F-999.99", Status = TestSlotStatus.Occupied });
             await first.WriteStateAsync("state", grain, state);
-            state.State.Count = 2;
+            state.State!.Count = 2;
             await first.WriteStateAsync("state", grain, state);
             eTag = state.ETag;
         }
@@ -30,12 +29,12 @@ public sealed class SqliteGrainStorageTests : GrainStorageContractTests
 
         Assert.True(read.RecordExists);
         Assert.Equal(eTag, read.ETag);
-        Assert.Equal("30F-999.99", read.State.Plate);
-        Assert.Equal(TestSlotStatus.Occupied, read.State.Status);
-        Assert.Equal(2, read.State.Count);
+        Assert.Equal("30F-999.99", read.State!.Plate);
+        Assert.Equal(TestSlotStatus.Occupied, read.State!.Status);
+        Assert.Equal(2, read.State!.Count);
 
         // The reopened provider continues the version sequence.
-        read.State.Count = 3;
+        read.State!.Count = 3;
         await reopened.WriteStateAsync("state", grain, read);
         Assert.Equal("3", read.ETag);
     }
@@ -74,7 +73,7 @@ public sealed class SqliteGrainStorageTests : GrainStorageContractTests
         {
             await Task.WhenAll(providers.Select(p => Task.Run(() => p.InitializeAsync())));
             await Task.WhenAll(providers.Select((p, i) =>
-                p.WriteStateAsync("state", new GrainId("slot", $"s{i}"), new GrainState<TestState>(new TestState { Count = i }))));
+                p.WriteStateAsync("state", GrainId.Create("slot", $"s{i}"), new GrainState<TestState>(new TestState { Count = i }))));
         }
         finally
         {

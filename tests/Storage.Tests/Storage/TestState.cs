@@ -1,4 +1,4 @@
-namespace ParkingGrains.Runtime.Tests.Storage;
+namespace ParkingGrains.Storage.Tests.Storage;
 
 public sealed class TestState
 {

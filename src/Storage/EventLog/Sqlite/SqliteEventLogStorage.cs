@@ -51,24 +51,26 @@ public sealed class SqliteEventLogStorage : IEventLogStorage, IAsyncDisposable
     /// <summary>Opens the file, switches it to WAL and applies pending migrations. Optional: first use does it too.</summary>
     public Task InitializeAsync(CancellationToken cancellationToken = default) => _appends.InitializeAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<StoredEvent>> ReadAsync(GrainId grainId, string streamName, long afterVersion)
+    public Task<IReadOnlyList<StoredEvent>> ReadAsync(GrainId grainId, string streamName, long afterVersion)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamName);
-        await using var connection = await _appends.OpenReaderAsync().ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = ReadSql;
-        AddStreamKey(command, grainId.Type.ToString(), grainId.Key.ToString(), streamName);
-        command.Parameters.AddWithValue("$after", afterVersion);
-        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
-        var events = new List<StoredEvent>();
-        while (await reader.ReadAsync().ConfigureAwait(false))
+        return _appends.ReadAsync<IReadOnlyList<StoredEvent>>(async connection =>
         {
-            var occurredAt = DateTimeOffset.ParseExact(
-                reader.GetString(2), OccurredAtFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
-            events.Add(new StoredEvent(reader.GetInt64(0), reader.GetString(1), occurredAt, reader.GetString(3)));
-        }
+            await using var command = connection.CreateCommand();
+            command.CommandText = ReadSql;
+            AddStreamKey(command, grainId.Type.ToString(), grainId.Key.ToString(), streamName);
+            command.Parameters.AddWithValue("$after", afterVersion);
+            await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+            var events = new List<StoredEvent>();
+            while (await reader.ReadAsync().ConfigureAwait(false))
+            {
+                var occurredAt = DateTimeOffset.ParseExact(
+                    reader.GetString(2), OccurredAtFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+                events.Add(new StoredEvent(reader.GetInt64(0), reader.GetString(1), occurredAt, reader.GetString(3)));
+            }
 
-        return events;
+            return events;
+        });
     }
 
     // An empty append goes through the batch too: it inserts nothing but still checks the expected version.

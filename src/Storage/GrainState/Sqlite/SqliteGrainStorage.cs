@@ -51,24 +51,19 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(grainState);
 
-        string? payload;
-        long? version = null;
-        await using (var connection = await _writes.OpenReaderAsync().ConfigureAwait(false))
+        var (payload, version) = await _writes.ReadAsync<(string? Payload, long? Version)>(async connection =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = ReadSql;
             AddKey(command, grainId.Type.ToString(), grainId.Key.ToString(), stateName);
             await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
-            if (await reader.ReadAsync().ConfigureAwait(false))
+            if (!await reader.ReadAsync().ConfigureAwait(false))
             {
-                payload = reader.IsDBNull(0) ? null : reader.GetString(0);
-                version = reader.GetInt64(1);
+                return (null, null);
             }
-            else
-            {
-                payload = null;
-            }
-        }
+
+            return (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt64(1));
+        }).ConfigureAwait(false);
 
         GrainStateRows.Populate(grainState, _serializer, payload, version);
     }

@@ -50,12 +50,18 @@ internal sealed class SqliteGroupCommit<TWrite> : IAsyncDisposable
         return await Batcher.EnqueueAsync(write).ConfigureAwait(false);
     }
 
-    /// <summary>A pooled reader connection on the initialized file; dispose it after use.</summary>
-    public async Task<SqliteConnection> OpenReaderAsync()
-    {
-        await _initializer.EnsureAsync().ConfigureAwait(false);
-        return await SqliteConnections.OpenReaderAsync(_readerConnectionString, CancellationToken.None).ConfigureAwait(false);
-    }
+    /// <summary>
+    /// Runs <paramref name="read"/> on a pooled reader connection of the initialized file, on the thread pool:
+    /// Microsoft.Data.Sqlite's async methods complete synchronously, so a read started on a grain's scheduler would
+    /// otherwise block that scheduler for the whole query.
+    /// </summary>
+    public Task<TResult> ReadAsync<TResult>(Func<SqliteConnection, Task<TResult>> read) =>
+        Task.Run(async () =>
+        {
+            await _initializer.EnsureAsync().ConfigureAwait(false);
+            await using var connection = await SqliteConnections.OpenReaderAsync(_readerConnectionString, CancellationToken.None).ConfigureAwait(false);
+            return await read(connection).ConfigureAwait(false);
+        });
 
     public async ValueTask DisposeAsync()
     {
