@@ -1,4 +1,4 @@
-namespace ParkingGrains.Runtime.Tests.Infrastructure;
+namespace ParkingGrains.Storage.Tests.Infrastructure;
 
 /// <summary>
 /// Connection settings of the real servers that ./test.sh starts (scripts/services.sh). A test that needs a
