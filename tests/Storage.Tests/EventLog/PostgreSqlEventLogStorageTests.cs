@@ -74,8 +74,8 @@ public sealed class PostgreSqlEventLogStorageTests : EventLogContractTests
             "VALUES ($1, $2, $3, $4, 2, 'intruder', now(), '{}')", intruder, transaction))
         {
             insert.Parameters.Add(new NpgsqlParameter { Value = _serviceId });
-            insert.Parameters.Add(new NpgsqlParameter { Value = grains[0].Type });
-            insert.Parameters.Add(new NpgsqlParameter { Value = grains[0].Key });
+            insert.Parameters.Add(new NpgsqlParameter { Value = grains[0].Type.ToString() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = grains[0].Key.ToString() });
             insert.Parameters.Add(new NpgsqlParameter { Value = Stream });
             await insert.ExecuteNonQueryAsync();
         }
@@ -128,7 +128,7 @@ public sealed class PostgreSqlEventLogStorageTests : EventLogContractTests
         command.Parameters.Add(new NpgsqlParameter { Value = _serviceId });
         command.Parameters.Add(new NpgsqlParameter { Value = ReportDayStart.ToUniversalTime() });
         command.Parameters.Add(new NpgsqlParameter { Value = ReportDayStart.AddDays(1).ToUniversalTime() });
-        command.Parameters.Add(new NpgsqlParameter { Value = lot.Key });
+        command.Parameters.Add(new NpgsqlParameter { Value = lot.Key.ToString() });
         var rows = new List<(string, long, long)>();
         await using (var reader = await command.ExecuteReaderAsync())
         {

@@ -121,7 +121,7 @@ public sealed class SqliteEventLogStorageTests : EventLogContractTests
         command.Parameters.AddWithValue("$service", _serviceId);
         command.Parameters.AddWithValue("$from", Utc(ReportDayStart));
         command.Parameters.AddWithValue("$to", Utc(ReportDayStart.AddDays(1)));
-        command.Parameters.AddWithValue("$lot", lot.Key);
+        command.Parameters.AddWithValue("$lot", lot.Key.ToString());
         var rows = new List<(string, long, long)>();
         await using (var reader = await command.ExecuteReaderAsync())
         {
