@@ -58,6 +58,10 @@ public static class DomainCluster
         try
         {
             await cluster.DeployAsync();
+            if (failover)
+            {
+                await WarmUpAsync(cluster);
+            }
         }
         catch
         {
@@ -66,6 +70,17 @@ public static class DomainCluster
         }
 
         return cluster;
+    }
+
+    // The first calls JIT-compile the grains and open (and migrate) each silo's storage; on a loaded machine that can
+    // outlast the short response timeout of a failover cluster. Lots on every silo answer once before a test calls.
+    private static async Task WarmUpAsync(InProcessTestCluster cluster)
+    {
+        for (var i = 0; i < 2 * cluster.Silos.Count; i++)
+        {
+            var lot = cluster.Client.GetGrain<ILotGrain>($"warm-up-{i}");
+            await Eventually.TrueAsync(async () => !(await lot.GetStatus()).Configured, TimeSpan.FromSeconds(60), "a first call to the cluster");
+        }
     }
 
     /// <summary>A rolling restart: a new silo joins (and the client sees it) before the old ones leave, so every grain activates afresh from storage.</summary>
