@@ -30,7 +30,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
         // Listed first: a user that exists but is missing from the directory could never be listed, the reverse is skipped.
         await GrainFactory.GetGrain<IUserDirectoryGrain>(AccountGrainKeys.UserDirectory).Add(Username);
         state.State.Account = new UserAccount(Username, [.. user.Roles.Distinct()], user.PasswordHash, false, NewStamp(), user.At, user.At);
-        await state.WriteStateAsync();
+        await SaveAsync();
         return true;
     }
 
@@ -67,7 +67,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
         // in the same write that makes the change.
         state.State.Account = updated with { SecurityStamp = NewStamp(), UpdatedAt = change.At };
         state.State.Sessions.Clear();
-        await state.WriteStateAsync();
+        await SaveAsync();
         return state.State.Account;
     }
 
@@ -83,7 +83,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
         }
 
         state.State.Account = account with { PasswordHash = newHash };
-        await state.WriteStateAsync();
+        await SaveAsync();
     }
 
     public async Task<SessionGrant?> StartSession(SessionStart start)
@@ -120,7 +120,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
             EndsAt = start.EndsAt,
         };
         sessions.Add(session);
-        await state.WriteStateAsync();
+        await SaveAsync();
         return Grant(account, session);
     }
 
@@ -137,7 +137,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
         if (state.State.Account is not { Disabled: false } account || refresh.At >= session.ExpiresAt)
         {
             sessions.Remove(session);
-            await state.WriteStateAsync();
+            await SaveAsync();
             return SessionRefreshResult.Invalid;
         }
 
@@ -146,7 +146,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
             // Used before. Either the holder or a thief has the newer token, and we cannot tell which: end the session
             // for both (RFC 9700 §4.14.2), so whoever is legitimate logs in again and the thief is out.
             sessions.Remove(session);
-            await state.WriteStateAsync();
+            await SaveAsync();
             return SessionRefreshResult.Reused;
         }
 
@@ -154,7 +154,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
         session.LastRefreshedAt = refresh.At;
         session.ExpiresAt = Min(refresh.RefreshExpiresAt, session.EndsAt);
         Prune(sessions, refresh.At);
-        await state.WriteStateAsync();
+        await SaveAsync();
         return new SessionRefreshResult(SessionRefreshOutcome.Rotated, Grant(account, session));
     }
 
@@ -167,7 +167,23 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
     {
         if (state.State.Sessions.RemoveAll(s => s.SessionId == sessionId) > 0)
         {
+            await SaveAsync();
+        }
+    }
+
+    // Orleans keeps an activation whose write failed (it deactivates only for an InconsistentStateException), and with
+    // it the unwritten change: a retried call would build on it (a retried refresh would look like a reuse). Going
+    // once this call is done makes the next call read what storage really holds.
+    private async Task SaveAsync()
+    {
+        try
+        {
             await state.WriteStateAsync();
+        }
+        catch
+        {
+            this.DeactivateOnIdle();
+            throw;
         }
     }
 

@@ -1,6 +1,6 @@
 using Npgsql;
 using ParkingGrains.History;
-using ParkingGrains.Runtime.EventLog.PostgreSql;
+using ParkingGrains.Storage.EventLog.PostgreSql;
 using Xunit.Abstractions;
 
 namespace ParkingGrains.Grains.Tests.History;
