@@ -1,3 +1,4 @@
+using ParkingGrains.Grains.Persistence;
 using System.Security.Cryptography;
 using ParkingGrains.Grains.Interfaces.Accounts;
 
@@ -17,7 +18,7 @@ public sealed class GateKeyGrain([PersistentState("gatekey")] IPersistentState<G
         state.State.KeyId = key.KeyId;
         state.State.KeyHash = key.KeyHash;
         state.State.IssuedAt = key.IssuedAt;
-        await state.WriteStateAsync();
+        await this.WriteOrForgetAsync(state);
         return new GateKeyInfo(this.GetPrimaryKeyString(), key.KeyId, key.IssuedAt);
     }
 

@@ -1,3 +1,4 @@
+using ParkingGrains.Grains.Persistence;
 using ParkingGrains.Grains.Interfaces.Accounts;
 
 namespace ParkingGrains.Grains.Accounts;
@@ -14,7 +15,7 @@ public sealed class UserDirectoryGrain([PersistentState("users")] IPersistentSta
         }
 
         names.Insert(~index, username);
-        await state.WriteStateAsync();
+        await this.WriteOrForgetAsync(state);
     }
 
     public Task<IReadOnlyList<string>> List() => Task.FromResult<IReadOnlyList<string>>([.. state.State.Usernames]);

@@ -1,3 +1,4 @@
+using ParkingGrains.Grains.Persistence;
 using ParkingGrains.Grains.Interfaces.Accounts;
 
 namespace ParkingGrains.Grains.Accounts;
@@ -30,7 +31,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
         // Listed first: a user that exists but is missing from the directory could never be listed, the reverse is skipped.
         await GrainFactory.GetGrain<IUserDirectoryGrain>(AccountGrainKeys.UserDirectory).Add(Username);
         state.State.Account = new UserAccount(Username, [.. user.Roles.Distinct()], user.PasswordHash, false, NewStamp(), user.At, user.At);
-        await SaveAsync();
+        await this.WriteOrForgetAsync(state);
         return true;
     }
 
@@ -67,7 +68,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
         // in the same write that makes the change.
         state.State.Account = updated with { SecurityStamp = NewStamp(), UpdatedAt = change.At };
         state.State.Sessions.Clear();
-        await SaveAsync();
+        await this.WriteOrForgetAsync(state);
         return state.State.Account;
     }
 
@@ -83,7 +84,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
         }
 
         state.State.Account = account with { PasswordHash = newHash };
-        await SaveAsync();
+        await this.WriteOrForgetAsync(state);
     }
 
     public async Task<SessionGrant?> StartSession(SessionStart start)
@@ -120,7 +121,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
             EndsAt = start.EndsAt,
         };
         sessions.Add(session);
-        await SaveAsync();
+        await this.WriteOrForgetAsync(state);
         return Grant(account, session);
     }
 
@@ -137,7 +138,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
         if (state.State.Account is not { Disabled: false } account || refresh.At >= session.ExpiresAt)
         {
             sessions.Remove(session);
-            await SaveAsync();
+            await this.WriteOrForgetAsync(state);
             return SessionRefreshResult.Invalid;
         }
 
@@ -146,7 +147,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
             // Used before. Either the holder or a thief has the newer token, and we cannot tell which: end the session
             // for both (RFC 9700 §4.14.2), so whoever is legitimate logs in again and the thief is out.
             sessions.Remove(session);
-            await SaveAsync();
+            await this.WriteOrForgetAsync(state);
             return SessionRefreshResult.Reused;
         }
 
@@ -154,7 +155,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
         session.LastRefreshedAt = refresh.At;
         session.ExpiresAt = Min(refresh.RefreshExpiresAt, session.EndsAt);
         Prune(sessions, refresh.At);
-        await SaveAsync();
+        await this.WriteOrForgetAsync(state);
         return new SessionRefreshResult(SessionRefreshOutcome.Rotated, Grant(account, session));
     }
 
@@ -167,23 +168,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
     {
         if (state.State.Sessions.RemoveAll(s => s.SessionId == sessionId) > 0)
         {
-            await SaveAsync();
-        }
-    }
-
-    // Orleans keeps an activation whose write failed (it deactivates only for an InconsistentStateException), and with
-    // it the unwritten change: a retried call would build on it (a retried refresh would look like a reuse). Going
-    // once this call is done makes the next call read what storage really holds.
-    private async Task SaveAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            this.DeactivateOnIdle();
-            throw;
+            await this.WriteOrForgetAsync(state);
         }
     }
 

@@ -1,3 +1,4 @@
+using ParkingGrains.Grains.Persistence;
 using System.Security.Cryptography;
 using System.Text;
 using ParkingGrains.Grains.Interfaces.Notifications;
@@ -26,7 +27,7 @@ public sealed class LotAlertsGrain([PersistentState("alerts")] IPersistentState<
             Alerts.RemoveRange(0, Alerts.Count - ILotAlertsGrain.Capacity);
         }
 
-        await state.WriteStateAsync();
+        await this.WriteOrForgetAsync(state);
     }
 
     public Task<IReadOnlyList<AlertView>> List(int limit, bool includeAcknowledged) =>
@@ -47,7 +48,7 @@ public sealed class LotAlertsGrain([PersistentState("alerts")] IPersistentState<
         if (Alerts[index].AcknowledgedAt is null)
         {
             Alerts[index] = Alerts[index] with { AcknowledgedBy = by, AcknowledgedAt = at };
-            await state.WriteStateAsync();
+            await this.WriteOrForgetAsync(state);
         }
 
         return Alerts[index];

@@ -28,7 +28,8 @@ internal sealed class JournaledState<TState, TEvent>(
     private readonly List<(long Version, TaskCompletionSource Done)> _waiters = [];
     private Task _flushing = Task.CompletedTask;
     private Exception? _failure;
-    private bool _snapshotsBroken;
+    private long _lastSnapshotVersion;
+    private bool _refreshSnapshotETag;
 
     public TState State { get; private set; } = new();
 
@@ -40,7 +41,18 @@ internal sealed class JournaledState<TState, TEvent>(
 
     Task ILifecycleObserver.OnStart(CancellationToken cancellationToken) => ReadStateAsync();
 
-    Task ILifecycleObserver.OnStop(CancellationToken cancellationToken) => Task.CompletedTask;
+    // A deactivating lot lets its last append (and snapshot) finish, so the next activation does not race it.
+    async Task ILifecycleObserver.OnStop(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _flushing.WaitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+        {
+            logger.LogWarning("{GrainId}/{Stream} deactivated with an append still in flight", activation.GrainId, streamName);
+        }
+    }
 
     public async Task ReadStateAsync()
     {
@@ -57,6 +69,7 @@ internal sealed class JournaledState<TState, TEvent>(
         }
 
         var snapshotVersion = Version;
+        _lastSnapshotVersion = snapshotVersion;
         var history = State as IJournaledHistoryOf<TEvent>;
         var readFrom = history is not null && snapshotVersion > 0 ? Math.Max(0, snapshotVersion - history.HistoryEvents) : snapshotVersion;
         foreach (var stored in await log.ReadAsync(activation.GrainId, streamName, readFrom))
@@ -132,7 +145,7 @@ internal sealed class JournaledState<TState, TEvent>(
 
             ConfirmedVersion += batch.Count;
             CompleteWaiters();
-            await SnapshotIfDueAsync(ConfirmedVersion - batch.Count);
+            await SnapshotIfDueAsync();
         }
     }
 
@@ -164,25 +177,37 @@ internal sealed class JournaledState<TState, TEvent>(
         activation.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationError, $"Appending to {streamName} failed: {exception.Message}"));
     }
 
-    private async Task SnapshotIfDueAsync(long before)
+    private async Task SnapshotIfDueAsync()
     {
-        // Only a fully confirmed state may be snapshotted; if decisions are pending, the next boundary will do.
-        if (snapshots is null || snapshotEvery <= 0 || _snapshotsBroken || _pending.Count > 0
-            || ConfirmedVersion / snapshotEvery == before / snapshotEvery || Version != ConfirmedVersion)
+        // Only a fully confirmed state may be snapshotted: when decisions are pending, the first quiet moment after the
+        // threshold does it (counted from the last snapshot, so a busy lot never skips one for good).
+        if (snapshots is null || snapshotEvery <= 0 || _pending.Count > 0 || Version != ConfirmedVersion
+            || ConfirmedVersion - _lastSnapshotVersion < snapshotEvery)
         {
             return;
         }
 
-        _snapshot.State = new JournalSnapshot { Version = ConfirmedVersion, StateJson = JsonSerializer.Serialize(State, s_json) };
+        var version = ConfirmedVersion;
         try
         {
+            if (_refreshSnapshotETag)
+            {
+                // The last snapshot write failed, perhaps against a previous activation's late write: take the row's ETag again.
+                await snapshots.ReadStateAsync(SnapshotName, activation.GrainId, _snapshot);
+                _refreshSnapshotETag = false;
+            }
+
+            _snapshot.State = new JournalSnapshot { Version = version, StateJson = JsonSerializer.Serialize(State, s_json) };
             await snapshots.WriteStateAsync(SnapshotName, activation.GrainId, _snapshot);
         }
         catch (Exception ex)
         {
-            // The log is the truth; a missing snapshot only makes the next activation replay more.
-            _snapshotsBroken = true;
-            logger.LogWarning(ex, "Snapshot of {GrainId}/{Stream} at version {Version} failed; replay covers it", activation.GrainId, streamName, ConfirmedVersion);
+            // The log is the truth; a missing snapshot only makes the next activation replay more. Try again a full
+            // interval later.
+            _refreshSnapshotETag = true;
+            logger.LogWarning(ex, "Snapshot of {GrainId}/{Stream} at version {Version} failed; replay covers it", activation.GrainId, streamName, version);
         }
+
+        _lastSnapshotVersion = version;
     }
 }
