@@ -1,5 +1,4 @@
 using Orleans;
-using Orleans.Concurrency;
 
 namespace ParkingGrains.Grains.Interfaces.Accounts;
 

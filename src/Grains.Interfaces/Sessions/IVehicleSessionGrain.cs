@@ -1,7 +1,7 @@
-using ParkingGrains.Grains.Interfaces.Calls;
-using ParkingGrains.Grains.Interfaces.Lots;
 using Orleans;
 using Orleans.Concurrency;
+using ParkingGrains.Grains.Interfaces.Calls;
+using ParkingGrains.Grains.Interfaces.Lots;
 
 namespace ParkingGrains.Grains.Interfaces.Sessions;
 

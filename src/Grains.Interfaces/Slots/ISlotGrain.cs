@@ -1,6 +1,6 @@
-using ParkingGrains.Grains.Interfaces.Calls;
 using Orleans;
 using Orleans.Concurrency;
+using ParkingGrains.Grains.Interfaces.Calls;
 
 namespace ParkingGrains.Grains.Interfaces.Slots;
 
