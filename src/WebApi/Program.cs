@@ -10,10 +10,22 @@ if ((builder.Configuration["Web:Urls"] ?? (standardUrlsSet ? null : "http://loca
     builder.WebHost.UseUrls(urls);
 }
 
-builder.AddParkingGrainsClusterClient();
+// Cluster:Client=External: whoever starts this host registers the IClusterClient and IGrainFactory itself (the API
+// tests hand in an in-process test cluster's client, which no TCP gateway reaches).
+var externalClient = ClusterClientConfiguration.UsesExternalClient(builder.Configuration);
+if (!externalClient)
+{
+    builder.AddParkingGrainsClusterClient();
+}
+
 builder.AddParkingGrainsWebApi();
 
 var app = builder.Build();
+if (externalClient && (app.Services.GetService<IClusterClient>() is null || app.Services.GetService<IGrainFactory>() is null))
+{
+    throw new InvalidOperationException($"{ClusterClientConfiguration.ClientKey} is External, but no IClusterClient and IGrainFactory are registered.");
+}
+
 app.MapParkingGrainsWebApi();
 await app.RunAsync();
 

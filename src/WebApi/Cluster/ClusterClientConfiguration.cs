@@ -12,6 +12,12 @@ namespace ParkingGrains.WebApi.Cluster;
 /// </summary>
 public static class ClusterClientConfiguration
 {
+    /// <summary>"External" means the host's creator registers the cluster client; anything else (or unset), this host builds its own.</summary>
+    public const string ClientKey = "Cluster:Client";
+
+    public static bool UsesExternalClient(IConfiguration configuration) =>
+        string.Equals(configuration[ClientKey]?.Trim(), "External", StringComparison.OrdinalIgnoreCase);
+
     public static IHostApplicationBuilder AddParkingGrainsClusterClient(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
