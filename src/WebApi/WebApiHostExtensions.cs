@@ -1,6 +1,8 @@
 using ParkingGrains.WebApi.Audit;
 using ParkingGrains.WebApi.Auth;
 using ParkingGrains.WebApi.Dashboard;
+using ParkingGrains.WebApi.Operations;
+using Orleans.Dashboard;
 using ParkingGrains.WebApi.Proxy;
 using ParkingGrains.WebApi.Realtime;
 
@@ -24,6 +26,16 @@ public static class WebApiHostExtensions
         builder.AddParkingGrainsAuth();
         builder.AddParkingGrainsReports();
         builder.AddParkingGrainsRealtime();
+        builder.AddParkingGrainsOperations();
+
+        // A standalone web host (a cluster client registered before this call) serves the Orleans Dashboard through
+        // the client; the silos must run the dashboard too (they do unless Dashboard:Enabled=false). A silo co-hosting
+        // the web API adds it on the silo builder instead.
+        if (OrleansDashboardAccess.IsEnabled(builder.Configuration) && builder.Services.Any(s => s.ServiceType == typeof(IClusterClient)))
+        {
+            builder.UseOrleansClient(client => client.AddDashboard(OrleansDashboardAccess.Configure(builder.Configuration)));
+        }
+
         return builder;
     }
 
@@ -45,8 +57,11 @@ public static class WebApiHostExtensions
 
             await next(context);
         });
+        app.UseOrleansDashboardSignIn();
         app.UseParkingGrainsAuth();
         app.MapParkingGrainsAuth();
+        app.MapParkingGrainsOperations();
+        app.MapOrleansDashboardForAdmins();
         app.UseParkingGrainsDashboard();
         app.MapGet("/api/health", async (IClusterClient client) =>
             Results.Ok(new { status = "ok", activeSilos = (await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count }));
@@ -54,7 +69,7 @@ public static class WebApiHostExtensions
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "ParkingGrains API"));
 
         // The domain API relies on the policies admin / operator / driver / gate-or-operator (see Auth/).
-        var api = app.MapGroup("/api").AuditWrites();
+        var api = app.MapGroup("/api").AuditWrites().WithDecisionMetrics();
         Endpoints.LotEndpoints.Map(api);
         Endpoints.GateEndpoints.Map(api);
         Endpoints.AlertEndpoints.Map(api);
