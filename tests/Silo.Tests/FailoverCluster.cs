@@ -174,7 +174,6 @@ public sealed class FailoverCluster : IAsyncDisposable
     {
         var text = $"[{ClusterId} {DateTime.UtcNow:HH:mm:ss.fff}] {line}";
         Console.WriteLine(text);
-        Console.Error.WriteLine(text);
         _output.WriteLine(text);
     }
 
