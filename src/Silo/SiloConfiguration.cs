@@ -11,7 +11,7 @@ namespace ParkingGrains.Silo;
 /// Configures the Orleans silo from the README's keys: Cluster:ClusterId/ServiceId/Membership (Localhost | Redis |
 /// PostgreSql), Storage:Provider (Sqlite | PostgreSql | Memory: grain state, reminders and the lot event log follow
 /// it), ConnectionStrings:Sqlite/PostgreSql/Redis, Silo:SiloPort/GatewayPort/AdvertisedAddress/ListenAddress/SiloName,
-/// Silo:ResponseTimeout and Silo:CollectionAge.
+/// Silo:ResponseTimeout, Silo:CollectionAge and Silo:MinimumReminderPeriod.
 /// </summary>
 public static class SiloConfiguration
 {
@@ -41,6 +41,13 @@ public static class SiloConfiguration
 
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.GetValue("ResponseTimeout", ClusterTimeouts.ResponseTimeout));
         silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = settings.GetValue("CollectionAge", TimeSpan.FromMinutes(15)));
+
+        // Orleans rejects reminder periods below ReminderOptions.MinimumReminderPeriod (1 minute by default); tests that
+        // want a lot's reservation reminder (Lots:ReservationCheckPeriod) to tick every second lower it here.
+        if (settings.GetValue<TimeSpan?>("MinimumReminderPeriod") is { } minimumReminderPeriod)
+        {
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = minimumReminderPeriod);
+        }
 
         // A frozen (SIGSTOP) silo keeps its TCP connections open; with the connection liveness check on, Orleans waits
         // ~60 s before voting it dead. Off, the probes alone evict it in ~8 s (PACKAGES.md).

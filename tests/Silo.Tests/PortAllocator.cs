@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace ParkingGrains.Silo.Tests;
 
-internal static class SiloPortAllocator
+internal static class PortAllocator
 {
     public static int Next()
     {
