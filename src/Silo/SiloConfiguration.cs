@@ -11,7 +11,7 @@ namespace ParkingGrains.Silo;
 /// Configures the Orleans silo from the README's keys: Cluster:ClusterId/ServiceId/Membership (Localhost | Redis |
 /// PostgreSql), Storage:Provider (Sqlite | PostgreSql | Memory: grain state, reminders and the lot event log follow
 /// it), ConnectionStrings:Sqlite/PostgreSql/Redis, Silo:SiloPort/GatewayPort/AdvertisedAddress/ListenAddress/SiloName,
-/// Silo:ResponseTimeout, Silo:CollectionAge and Silo:MinimumReminderPeriod.
+/// Silo:ResponseTimeout, Silo:CollectionAge, Silo:MinimumReminderPeriod, Silo:ProbeTimeout and Silo:NumMissedProbesLimit.
 /// </summary>
 public static class SiloConfiguration
 {
@@ -49,9 +49,18 @@ public static class SiloConfiguration
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = minimumReminderPeriod);
         }
 
-        // A frozen (SIGSTOP) silo keeps its TCP connections open; with the connection liveness check on, Orleans waits
-        // ~60 s before voting it dead. Off, the probes alone evict it in ~8 s (PACKAGES.md).
-        silo.Configure<ClusterMembershipOptions>(o => o.EnableConnectionLivenessCheck = false);
+        // Failure detection. Orleans' defaults (a probe every 5 s, 3 missed probes) evict a dead silo in 15-20 s, and
+        // until then nothing finds the grains whose directory entries it held: a gate waits that long. A probe every 2 s
+        // evicts it in ~6-8 s. A frozen (SIGSTOP) silo keeps its TCP connections open; with the connection liveness check
+        // on, Orleans waits ~60 s before voting it dead; off, the probes alone evict it (PACKAGES.md). A silo that is
+        // itself overloaded extends its probe timeout (Orleans' degradation check), so a busy machine does not evict
+        // healthy peers.
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.EnableConnectionLivenessCheck = false;
+            o.ProbeTimeout = settings.GetValue("ProbeTimeout", TimeSpan.FromSeconds(2));
+            o.NumMissedProbesLimit = settings.GetValue("NumMissedProbesLimit", 3);
+        });
         silo.AddOutgoingGrainCallFilter<IdempotentRetryFilter>();
 
         var membership = cluster["Membership"] ?? "Localhost";
