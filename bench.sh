@@ -33,6 +33,15 @@ trap 'exit 143' TERM
 echo "building $project (Release)"
 dotnet build "$project" -c Release -nologo -v quiet
 dll="$(dotnet msbuild "$project" -getProperty:TargetPath -p:Configuration=Release)"
+if [ "$name" = "cluster" ]; then
+  # The cluster benchmark runs the real processes: silos and the web API from their own Release builds.
+  for app in src/Silo/Silo.csproj src/WebApi/WebApi.csproj; do
+    echo "building $app (Release)"
+    dotnet build "$app" -c Release -nologo -v quiet
+  done
+  export PARKINGGRAINS_BENCH_SILO_DLL="$(dotnet msbuild src/Silo/Silo.csproj -getProperty:TargetPath -p:Configuration=Release)"
+  export PARKINGGRAINS_BENCH_WEBAPI_DLL="$(dotnet msbuild src/WebApi/WebApi.csproj -getProperty:TargetPath -p:Configuration=Release)"
+fi
 
 started=1
 services start

@@ -15,9 +15,9 @@ namespace ParkingGrains.Bench;
 /// </summary>
 public static class CheckinBenchmark
 {
-    private const int Lots = 4;
-    private const int LanesPerLot = 16;
-    private const int SlotsPerLot = 300;
+    internal const int Lots = 4;
+    internal const int LanesPerLot = 16;
+    internal const int SlotsPerLot = 300;
 
     public static async Task<Dictionary<string, double>> RunAsync(string postgres, TimeSpan duration)
     {
@@ -79,7 +79,7 @@ public static class CheckinBenchmark
         };
     }
 
-    private static string LotId(int lot) => $"bench-lot-{lot}";
+    internal static string LotId(int lot) => $"bench-lot-{lot}";
 
     private static async ValueTask GrainDecisionAsync(IGrainFactory grains, string?[] tickets, int lane, string eventId)
     {
@@ -98,7 +98,7 @@ public static class CheckinBenchmark
         tickets[lane] = exit.Open ? null : throw new InvalidOperationException($"Exit refused: {exit.ReasonText}");
     }
 
-    private static LotLayout Layout(int lot)
+    internal static LotLayout Layout(int lot)
     {
         var id = LotId(lot);
         var gates = Enumerable.Range(0, LanesPerLot).SelectMany(g => new[]
@@ -111,10 +111,10 @@ public static class CheckinBenchmark
         return new LotLayout(id, id, "Asia/Ho_Chi_Minh", "VND", [new FloorDefinition("G", "Ground", 0)], gates, slots, LotSettings.Default);
     }
 
-    private static Tariff FreeTariff() => new("VND",
+    internal static Tariff FreeTariff() => new("VND",
         [new VehicleClassRate(VehicleClass.Car, TimeSpan.FromHours(1), TimeSpan.FromHours(1), 10_000m, TimeSpan.FromHours(1), 10_000m)]);
 
-    private static async Task<double> GrainDoubleBookingsAsync(string postgres, string serviceId)
+    internal static async Task<double> GrainDoubleBookingsAsync(string postgres, string serviceId)
     {
         // From the history: a slot entered again while its previous session had not exited. Every lot stream of this
         // run's service id is audited; a run whose history holds no entries with a slot is an error, not a zero.

@@ -21,9 +21,14 @@ var postgres = Environment.GetEnvironmentVariable("PARKINGGRAINS_TEST_POSTGRES")
 var folder = Environment.GetEnvironmentVariable("PARKINGGRAINS_BENCH_RESULTS") ?? Path.Combine("bench", "results");
 Directory.CreateDirectory(folder);
 await PostgresWarmup.RecycleWalAsync(postgres, megabytes: 512);
+// The numbers only mean something on a quiet machine: the load before the run is printed and stored beside them.
+var loadAverage = LoadAverage();
+Console.WriteLine($"load average (1 min) before the run: {loadAverage:0.00} on {Environment.ProcessorCount} processors");
 if (name == "checkin")
 {
     var checkin = await CheckinBenchmark.RunAsync(postgres, duration);
+    checkin["load_average_1m"] = loadAverage;
+    checkin["processor_count"] = Environment.ProcessorCount;
     await File.WriteAllTextAsync(Path.Combine(folder, "checkin.json"), JsonSerializer.Serialize(checkin, new JsonSerializerOptions { WriteIndented = true }));
     Console.WriteLine();
     Console.WriteLine($"{"design",-46} {"vehicles/s",11} {"p50 ms @½",10} {"p99 ms @½",10} {"peak p99",9} {"double bookings",16} {"peak RSS MB",12}");
@@ -37,7 +42,7 @@ if (name == "checkin")
 
 if (name == "cluster")
 {
-    return await ClusterBenchmark.RunAsync(postgres, duration, folder);
+    return await ClusterBenchmark.RunAsync(postgres, duration, folder, loadAverage);
 }
 
 var results = new Dictionary<string, double>();
@@ -120,6 +125,7 @@ var json = new Dictionary<string, double>
     ["persist_concurrency"] = PersistConcurrency,
     ["seconds_per_run"] = seconds,
     ["processor_count"] = Environment.ProcessorCount,
+    ["load_average_1m"] = loadAverage,
     ["local_peak_rss_mb"] = rss["local"],
     ["remote_peak_rss_mb"] = rss["remote"],
     ["persist_peak_rss_mb"] = rss["persist"],
@@ -143,6 +149,18 @@ foreach (var (scenario, label) in new[]
 
 Console.WriteLine("(a profile, not a test: ratio = Orleans / baseline throughput measured side by side; peak RSS is of this process, silo included)");
 return 0;
+
+static double LoadAverage()
+{
+    try
+    {
+        return double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
+    }
+    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+    {
+        return -1;
+    }
+}
 
 // Every reply is checked, so a fast number can never come from calls that did nothing.
 static void Check(long actual, long expected)
