@@ -1,5 +1,3 @@
-using ParkingGrains.Runtime;
-
 namespace ParkingGrains.Bench;
 
 public interface INoOpGrain : IGrainWithStringKey

@@ -1,9 +1,7 @@
-using ParkingGrains.Runtime;
-
 namespace ParkingGrains.Bench;
 
 /// <summary>Persists before acknowledging, like every parking decision.</summary>
-public sealed class CounterStoreGrain([PersistentState("counter")] IPersistentState<CounterStoreState> state) : Grain, ICounterStoreGrain
+public sealed class CounterStoreGrain([PersistentState("counter", "Default")] IPersistentState<CounterStoreState> state) : Grain, ICounterStoreGrain
 {
     public async Task<long> Store(long value)
     {
