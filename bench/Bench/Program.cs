@@ -7,10 +7,11 @@ using ParkingGrains.Bench;
 // noisy, so only ratios measured together mean anything): no pass/fail targets. Writes bench/results/runtime.json.
 // ./bench.sh checkin — the parking decision path against a SQL design (bench/results/checkin.json).
 // ./bench.sh cluster — the check-in load over REST through 3 silos and a web API vs 1 co-hosted silo (cluster.json).
+// ./bench.sh activation [events] — how fast a lot with a long history (default 1,000,000 events) activates (activation.json).
 var name = args.FirstOrDefault() ?? "runtime";
-if (name is not ("runtime" or "checkin" or "cluster"))
+if (name is not ("runtime" or "checkin" or "cluster" or "activation"))
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}' (known: runtime, checkin, cluster)");
+    Console.Error.WriteLine($"unknown benchmark '{name}' (known: runtime, checkin, cluster, activation)");
     return 2;
 }
 
@@ -37,6 +38,20 @@ if (name == "checkin")
     var passed = checkin["ratio"] >= 2.5 && checkin["grain_p99_ms"] < 25 && checkin["double_bookings_grain"] == 0 && checkin["double_bookings_baseline"] == 0;
     Console.WriteLine($"ratio {checkin["ratio"]:0.00} (target ≥ 2.5); grain p99 at half of its peak {checkin["grain_p99_ms"]:0.00} ms (target < 25 ms); " +
         $"double bookings {checkin["double_bookings_grain"]:0} (target 0) → {(passed ? "PASS" : "FAIL")}");
+    return 0;
+}
+
+if (name == "activation")
+{
+    ProcessMemory.ResetPeak();
+    var events = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
+    var activation = await ActivationBenchmark.RunAsync(postgres, events);
+    activation["load_average_1m"] = loadAverage;
+    activation["processor_count"] = Environment.ProcessorCount;
+    await File.WriteAllTextAsync(Path.Combine(folder, "activation.json"), JsonSerializer.Serialize(activation, new JsonSerializerOptions { WriteIndented = true }));
+    Console.WriteLine();
+    Console.WriteLine($"lot with {activation["events"]:N0} events: activation {activation["activation_with_snapshot_ms"]:N0} ms from its snapshot " +
+        $"vs {activation["activation_full_replay_ms"]:N0} ms replaying everything (ratio {activation["ratio"]:0.0}); target < 2,000 ms; peak RSS {activation["peak_rss_mb"]:N0} MB");
     return 0;
 }
 

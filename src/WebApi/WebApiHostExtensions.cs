@@ -1,5 +1,6 @@
 using ParkingGrains.WebApi.Audit;
 using ParkingGrains.WebApi.Auth;
+using ParkingGrains.WebApi.Cluster;
 using ParkingGrains.WebApi.Dashboard;
 using ParkingGrains.WebApi.Operations;
 using Orleans.Dashboard;
@@ -31,9 +32,16 @@ public static class WebApiHostExtensions
         // A standalone web host (a cluster client registered before this call) serves the Orleans Dashboard through
         // the client; the silos must run the dashboard too (they do unless Dashboard:Enabled=false). A silo co-hosting
         // the web API adds it on the silo builder instead.
-        if (OrleansDashboardAccess.IsEnabled(builder.Configuration) && builder.Services.Any(s => s.ServiceType == typeof(IClusterClient)))
+        if (OrleansDashboardAccess.IsEnabled(builder.Configuration))
         {
-            builder.UseOrleansClient(client => client.AddDashboard(OrleansDashboardAccess.Configure(builder.Configuration)));
+            if (ClusterClientConfiguration.UsesExternalClient(builder.Configuration))
+            {
+                new HostServicesClientBuilder(builder.Services, builder.Configuration).AddDashboard(OrleansDashboardAccess.Configure(builder.Configuration));
+            }
+            else if (builder.Services.Any(s => s.ServiceType == typeof(IClusterClient)))
+            {
+                builder.UseOrleansClient(client => client.AddDashboard(OrleansDashboardAccess.Configure(builder.Configuration)));
+            }
         }
 
         return builder;

@@ -39,7 +39,13 @@ internal sealed class JournaledState<TState, TEvent>(
 
     private string SnapshotName => $"{streamName}.snapshot";
 
-    Task ILifecycleObserver.OnStart(CancellationToken cancellationToken) => ReadStateAsync();
+    // A stream that had to be replayed far past its snapshot (none yet, or it was lost) is snapshotted at once, so the
+    // next activation is fast again.
+    async Task ILifecycleObserver.OnStart(CancellationToken cancellationToken)
+    {
+        await ReadStateAsync();
+        await SnapshotIfDueAsync();
+    }
 
     // A deactivating lot lets its last append (and snapshot) finish, so the next activation does not race it.
     async Task ILifecycleObserver.OnStop(CancellationToken cancellationToken)
