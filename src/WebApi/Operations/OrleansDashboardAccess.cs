@@ -102,9 +102,20 @@ public static class OrleansDashboardAccess
         <html lang="en">
         <head><meta charset="utf-8"><title>ParkingGrains · Orleans Dashboard sign-in</title>
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <style>body{font-family:system-ui,sans-serif;max-width:22rem;margin:4rem auto}label,input,button{display:block;width:100%;margin:.4rem 0}#error{color:#b00020}</style>
+        <meta name="color-scheme" content="light dark">
+        <style>
+        :root{color-scheme:light dark;--bg:#f5f6f8;--card:#fff;--fg:#1d2430;--muted:#5b6575;--line:#cfd5de;--accent:#6b2fa3;--error:#b00020}
+        @media (prefers-color-scheme:dark){:root{--bg:#1e232b;--card:#2a303a;--fg:#e6e9ee;--muted:#a9b1bd;--line:#465060;--accent:#a77bdb;--error:#ff8a80}}
+        *{box-sizing:border-box}body{font-family:system-ui,sans-serif;background:var(--bg);color:var(--fg);margin:0;padding:4rem 1rem}
+        main{max-width:22rem;margin:0 auto;background:var(--card);border:1px solid var(--line);border-radius:.5rem;padding:1.5rem}
+        h1{font-size:1.4rem;margin:0 0 .5rem}p{color:var(--muted);margin:0 0 1rem}
+        label{display:block;margin:.75rem 0 .25rem;font-weight:600}
+        input{display:block;width:100%;padding:.55rem .6rem;font:inherit;color:inherit;background:var(--bg);border:1px solid var(--line);border-radius:.35rem}
+        button{display:block;width:100%;margin-top:1.25rem;padding:.6rem;font:inherit;font-weight:600;color:#fff;background:var(--accent);border:0;border-radius:.35rem;cursor:pointer}
+        #error{color:var(--error);margin-top:1rem}
+        </style>
         </head>
-        <body>
+        <body><main>
         <h1>Orleans Dashboard</h1>
         <p>Cluster operators: sign in with an <b>admin</b> account.</p>
         <form id="signin">
@@ -113,6 +124,7 @@ public static class OrleansDashboardAccess
           <button type="submit">Sign in</button>
         </form>
         <p id="error" role="alert"></p>
+        </main>
         <script>
         document.getElementById("signin").addEventListener("submit", async (event) => {
           event.preventDefault();
