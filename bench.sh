@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs one benchmark of bench/Runtime.Bench against real servers with durable commits (fsync on).
+# Runs one benchmark of bench/Bench against real servers with durable commits (fsync on).
 #
 #   ./bench.sh runtime               results in bench/results/runtime.json (written by the bench program)
-#   ./bench.sh checkin [args...]     further arguments go to the bench program
+#   ./bench.sh checkin [args...]     results in bench/results/checkin.json; further arguments go to the bench program
+#   ./bench.sh cluster               results in bench/results/cluster.json (3 silo processes + web API vs 1 silo)
 #
 # The servers get their own folder (.run/bench) and ports, so a benchmark never touches the servers of
 # ./test.sh; override with PG_PORT, REDIS_PORT, MQTT_PORT, MQTT_AUTH_PORT. They are stopped on exit.
@@ -10,7 +11,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$0")" && pwd)"
 cd "$root"
-project="bench/Runtime.Bench/Runtime.Bench.csproj"
+project="bench/Bench/Bench.csproj"
 run_dir="$root/.run/bench"
 
 if [ $# -lt 1 ] || [ -z "$1" ]; then echo "usage: $0 <benchmark name, e.g. runtime> [args...]" >&2; exit 2; fi
@@ -32,6 +33,15 @@ trap 'exit 143' TERM
 echo "building $project (Release)"
 dotnet build "$project" -c Release -nologo -v quiet
 dll="$(dotnet msbuild "$project" -getProperty:TargetPath -p:Configuration=Release)"
+if [ "$name" = "cluster" ]; then
+  # The cluster benchmark runs the real processes: silos and the web API from their own Release builds.
+  for app in src/Silo/Silo.csproj src/WebApi/WebApi.csproj; do
+    echo "building $app (Release)"
+    dotnet build "$app" -c Release -nologo -v quiet
+  done
+  export PARKINGGRAINS_BENCH_SILO_DLL="$(dotnet msbuild src/Silo/Silo.csproj -getProperty:TargetPath -p:Configuration=Release)"
+  export PARKINGGRAINS_BENCH_WEBAPI_DLL="$(dotnet msbuild src/WebApi/WebApi.csproj -getProperty:TargetPath -p:Configuration=Release)"
+fi
 
 started=1
 services start

@@ -151,6 +151,10 @@ print_summary() {
   echo "test results (TRX files and logs under ${results#"$root"/}/):"
   [ "${#project_lines[@]}" -gt 0 ] || echo "  no test projects found under tests/"
   for line in "${project_lines[@]}"; do echo "  $line"; done
+  # Measurements the tests print (failover recovery, push latency), read back from the TRX files.
+  if compgen -G "$results/*/*.trx" >/dev/null; then
+    grep -ho '[A-Za-z0-9 -]* recovery: [0-9.]* s' "$results"/*/*.trx 2>/dev/null | sort -u | sed 's/^/  measured: /' || true
+  fi
   summary_printed=1
   if [ "$total_skipped" -gt 0 ]; then
     echo "$total_passed passed, $total_failed failed, $total_skipped skipped"

@@ -1,12 +1,14 @@
-using ParkingGrains.Grains;
 using ParkingGrains.Grains.Demo;
 using ParkingGrains.Grains.Lots;
-using ParkingGrains.Runtime;
-using ParkingGrains.Runtime.Hosting;
+using ParkingGrains.Silo;
+using Orleans.Dashboard;
+using Orleans.Hosting.Kubernetes;
 using ParkingGrains.WebApi;
+using ParkingGrains.WebApi.Operations;
 
 // A silo process. Providers, ports and cluster come from configuration (appsettings, environment, --Key=Value),
-// see README "Configuration". With Web:Enabled=true the web API runs in the same process (development mode).
+// see README "Configuration". With Web:Enabled=true the web API runs in the same process (development mode) and
+// calls grains through the silo's own client.
 var builder = WebApplication.CreateBuilder(args);
 var webEnabled = builder.Configuration.GetValue("Web:Enabled", false);
 if (webEnabled)
@@ -18,13 +20,34 @@ else
 {
     // A silo without the web API serves its TCP ports and a health endpoint (Silo:HealthUrls, default any free port).
     builder.WebHost.UseUrls(builder.Configuration["Silo:HealthUrls"] ?? "http://127.0.0.1:0");
+
+    // /health/live, /health/ready and /metrics (the web API adds them itself when co-hosted).
+    builder.AddParkingGrainsOperations();
 }
 
 // Lot policy (Lots:PaidExitGrace, Lots:ReservationCheckPeriod, Lots:EarlyArrival, Lots:BarrierOpenTime).
 builder.Services.AddSingleton(builder.Configuration.GetSection("Lots").Get<LotOptions>() ?? new LotOptions());
-builder.Services.AddParkingGrainsSilo(silo => silo
-    .UseConfiguration(builder.Configuration)
-    .AddGrainAssembly(GrainsAssembly.Assembly));
+builder.UseOrleans(silo =>
+{
+    silo.UseParkingGrainsConfiguration(builder.Configuration);
+
+    // Every silo runs the Orleans Dashboard's grains (Dashboard:Enabled, default true): the co-hosted web API serves
+    // its page at /dashboard, and a standalone web API serves it through its cluster client.
+    if (OrleansDashboardAccess.IsEnabled(builder.Configuration))
+    {
+        silo.AddDashboard(OrleansDashboardAccess.Configure(builder.Configuration));
+    }
+
+    // In a Kubernetes pod (POD_NAME and POD_NAMESPACE from the downward API, see deploy/k8s/silo.yaml): silo name
+    // from the pod, cluster/service id from ORLEANS_CLUSTER_ID / ORLEANS_SERVICE_ID, and the pod watcher that
+    // declares silos of deleted pods dead. Kubernetes:Enabled=false turns it off.
+    if (builder.Configuration.GetValue("Kubernetes:Enabled", true)
+        && Environment.GetEnvironmentVariable(KubernetesHostingOptions.PodNameEnvironmentVariable) is { Length: > 0 }
+        && Environment.GetEnvironmentVariable(KubernetesHostingOptions.PodNamespaceEnvironmentVariable) is { Length: > 0 })
+    {
+        silo.UseKubernetesHosting();
+    }
+});
 
 var app = builder.Build();
 if (builder.Configuration.GetValue("Seed:DemoLots", false))
@@ -34,6 +57,11 @@ if (builder.Configuration.GetValue("Seed:DemoLots", false))
 }
 
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+if (!webEnabled)
+{
+    app.MapParkingGrainsOperations();
+}
+
 if (webEnabled)
 {
     app.MapParkingGrainsWebApi();

@@ -1,9 +1,7 @@
-using System.Net;
-using ParkingGrains.Grains.Interfaces;
-using ParkingGrains.Runtime.Client;
 using ParkingGrains.WebApi;
+using ParkingGrains.WebApi.Cluster;
 
-// Standalone web host for a cluster: reaches the silos through the gateways in Cluster:Gateways (host:port, comma separated).
+// Standalone web host for a cluster: an Orleans client finds the silos through the membership table (Cluster:Membership).
 var builder = WebApplication.CreateBuilder(args);
 // Web:Urls, else the standard ASPNETCORE_URLS / ASPNETCORE_HTTP_PORTS (containers), else localhost:8080 for development.
 var standardUrlsSet = builder.Configuration["URLS"] is not null || builder.Configuration["HTTP_PORTS"] is not null;
@@ -12,35 +10,24 @@ if ((builder.Configuration["Web:Urls"] ?? (standardUrlsSet ? null : "http://loca
     builder.WebHost.UseUrls(urls);
 }
 
-builder.Services.AddParkingGrainsClient(options =>
+// Cluster:Client=External: whoever starts this host registers the IClusterClient and IGrainFactory itself (the API
+// tests hand in an in-process test cluster's client, which no TCP gateway reaches).
+var externalClient = ClusterClientConfiguration.UsesExternalClient(builder.Configuration);
+if (!externalClient)
 {
-    options.ClusterId = builder.Configuration["Cluster:ClusterId"] ?? options.ClusterId;
-    var gateways = builder.Configuration["Cluster:Gateways"] ?? "127.0.0.1:30000";
-    foreach (var gateway in gateways.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-    {
-        options.Gateways.Add(ResolveEndpoint(gateway));
-    }
+    builder.AddParkingGrainsClusterClient();
+}
 
-    options.InterfaceAssemblies.Add(GrainInterfacesAssembly.Assembly);
-});
 builder.AddParkingGrainsWebApi();
 
 var app = builder.Build();
+if (externalClient && (app.Services.GetService<IClusterClient>() is null || app.Services.GetService<IGrainFactory>() is null))
+{
+    throw new InvalidOperationException($"{ClusterClientConfiguration.ClientKey} is External, but no IClusterClient and IGrainFactory are registered.");
+}
+
 app.MapParkingGrainsWebApi();
 await app.RunAsync();
-
-static IPEndPoint ResolveEndpoint(string value)
-{
-    if (IPEndPoint.TryParse(value, out var endpoint))
-    {
-        return endpoint;
-    }
-
-    var colon = value.LastIndexOf(':');
-    var host = value[..colon];
-    var addresses = Dns.GetHostAddresses(host);
-    return new IPEndPoint(addresses.First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork), int.Parse(value[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture));
-}
 
 /// <summary>Visible to WebApplicationFactory in the API tests.</summary>
 public partial class Program;

@@ -1,7 +1,9 @@
-using ParkingGrains.Runtime;
 using ParkingGrains.WebApi.Audit;
 using ParkingGrains.WebApi.Auth;
+using ParkingGrains.WebApi.Cluster;
 using ParkingGrains.WebApi.Dashboard;
+using ParkingGrains.WebApi.Operations;
+using Orleans.Dashboard;
 using ParkingGrains.WebApi.Proxy;
 using ParkingGrains.WebApi.Realtime;
 
@@ -25,6 +27,23 @@ public static class WebApiHostExtensions
         builder.AddParkingGrainsAuth();
         builder.AddParkingGrainsReports();
         builder.AddParkingGrainsRealtime();
+        builder.AddParkingGrainsOperations();
+
+        // A standalone web host (a cluster client registered before this call) serves the Orleans Dashboard through
+        // the client; the silos must run the dashboard too (they do unless Dashboard:Enabled=false). A silo co-hosting
+        // the web API adds it on the silo builder instead.
+        if (OrleansDashboardAccess.IsEnabled(builder.Configuration))
+        {
+            if (ClusterClientConfiguration.UsesExternalClient(builder.Configuration))
+            {
+                new HostServicesClientBuilder(builder.Services, builder.Configuration).AddDashboard(OrleansDashboardAccess.Configure(builder.Configuration));
+            }
+            else if (builder.Services.Any(s => s.ServiceType == typeof(IClusterClient)))
+            {
+                builder.UseOrleansClient(client => client.AddDashboard(OrleansDashboardAccess.Configure(builder.Configuration)));
+            }
+        }
+
         return builder;
     }
 
@@ -46,15 +65,19 @@ public static class WebApiHostExtensions
 
             await next(context);
         });
+        app.UseOrleansDashboardSignIn();
         app.UseParkingGrainsAuth();
         app.MapParkingGrainsAuth();
+        app.MapParkingGrainsOperations();
+        app.MapOrleansDashboardForAdmins();
         app.UseParkingGrainsDashboard();
-        app.MapGet("/api/health", (IClusterClient client) => Results.Ok(new { status = "ok", activeSilos = client.ActiveSilos.Count }));
+        app.MapGet("/api/health", async (IClusterClient client) =>
+            Results.Ok(new { status = "ok", activeSilos = (await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count }));
         app.MapOpenApi();
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/openapi/v1.json", "ParkingGrains API"));
 
         // The domain API relies on the policies admin / operator / driver / gate-or-operator (see Auth/).
-        var api = app.MapGroup("/api").AuditWrites();
+        var api = app.MapGroup("/api").AuditWrites().WithDecisionMetrics();
         Endpoints.LotEndpoints.Map(api);
         Endpoints.GateEndpoints.Map(api);
         Endpoints.AlertEndpoints.Map(api);

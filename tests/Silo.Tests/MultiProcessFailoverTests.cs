@@ -1,152 +1,125 @@
-using System.Collections.Concurrent;
-using ParkingGrains.Runtime;
-using ParkingGrains.Runtime.Client;
-using ParkingGrains.TestGrains;
+using ParkingGrains.Grains.Interfaces;
+using ParkingGrains.Grains.Interfaces.Lots;
+using Xunit.Abstractions;
 
 namespace ParkingGrains.Silo.Tests;
 
-/// <summary>Three real silo processes over Redis membership and PostgreSQL state; one is killed with SIGKILL mid-load.</summary>
-public sealed class MultiProcessFailoverTests
+/// <summary>
+/// Three silo processes (Redis membership, PostgreSQL state) and the web API as its own process, with gate traffic
+/// through REST and the cluster client while a silo is killed, frozen, or all of them are restarted one by one.
+/// </summary>
+public sealed class MultiProcessFailoverTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task KillNineOfASiloUnderLoad_CallsSucceedAgain_AndNoAcknowledgedWriteIsLost()
+    public async Task KillNineOfTheSiloHostingALot_GateCallsRecover_NoAcknowledgedDecisionIsLost_AndItsReminderStillFires()
     {
-        var clusterId = $"mp-{Guid.NewGuid():N}"[..16];
-        var configuration = new Dictionary<string, string>
-        {
-            ["Cluster:ClusterId"] = clusterId,
-            ["Cluster:ServiceId"] = clusterId,
-            ["Cluster:Membership"] = "Redis",
-            ["Storage:Provider"] = "PostgreSql",
-            ["ConnectionStrings:Redis"] = TestServers.Redis,
-            ["ConnectionStrings:PostgreSql"] = TestServers.PostgreSql,
-            ["Silo:GrainAssemblies"] = typeof(StatefulGrain).Assembly.Location,
-        };
-
-        var silos = new List<SiloProcess>();
+        await using var cluster = await FailoverCluster.StartAsync(output, "kill");
+        var lotId = await cluster.ConfigureLotOnItsReminderOwnerAsync(cars: 40);
+        var lot = cluster.Client.GetGrain<ILotGrain>(lotId);
+        var traffic = GateTraffic.Start(cluster, lotId);
         try
         {
-            for (var i = 0; i < 3; i++)
-            {
-                silos.Add(await SiloProcess.StartAsync(new Dictionary<string, string>(configuration) { ["Silo:SiloName"] = $"silo{i}" }));
-            }
+            await traffic.WaitForSuccessesAsync(60, TimeSpan.FromSeconds(60));
 
-            var options = new ClusterClientOptions { ClusterId = clusterId };
-            options.Gateways.AddRange(silos.Select(s => s.Gateway));
-            await using var client = new ClusterClient(options);
-            await client.ConnectAsync();
-            await WaitUntilAsync(() => client.ActiveSilos.Count == 3, "the client to see three silos");
+            // A reservation whose window starts a few seconds after the kill: only the lot's reminder can hold it.
+            var now = DateTimeOffset.UtcNow;
+            var reserved = await lot.Reserve(new ReservationCommand($"{lotId}-reserve", "holder-1", "RSV001", null, VehicleClass.Car, null, now.AddSeconds(4), now.AddHours(1), now));
+            Assert.True(reserved.Accepted, reserved.ReasonText);
+            Assert.Equal(ReservationStatus.Booked, reserved.Status);
 
-            var acknowledged = new ConcurrentDictionary<string, ConcurrentBag<string>>();
-            var successes = 0;
-            var failures = new ConcurrentQueue<Exception>();
-            using var stop = new CancellationTokenSource();
-            var grains = Enumerable.Range(0, 12).Select(i => $"session-{i}").ToArray();
-            var load = Task.WhenAll(grains.Select(key => Task.Run(async () =>
-            {
-                var grain = client.GetGrain<IStatefulGrain>(key);
-                for (var n = 0; !stop.IsCancellationRequested; n++)
-                {
-                    var value = $"{key}-event-{n}";
-                    try
-                    {
-                        await grain.Append(value);
-                        acknowledged.GetOrAdd(key, _ => []).Add(value);
-                        Interlocked.Increment(ref successes);
-                    }
-                    catch (Exception ex)
-                    {
-                        failures.Enqueue(ex);
-                    }
-                }
-            })));
-
-            await WaitUntilAsync(() => Volatile.Read(ref successes) > 300, "writes before the kill");
-            var victimSilo = await client.GetGrain<IStatefulGrain>(grains[0]).GetSilo();
-            var victim = silos.Single(s => victimSilo.Contains($":{s.SiloPort}@", StringComparison.Ordinal));
+            var victim = await cluster.HostOfAsync(lot);
+            Assert.Equal(ReservationStatus.Booked, (await lot.GetReservations()).Single(r => r.ReservationId == reserved.ReservationId).Status);
             await victim.KillAsync();
-            var atKill = Volatile.Read(ref successes);
+            var killedAt = traffic.Now; // the process is gone: whatever answers now is a survivor
+            cluster.Log($"kill -9 {victim.Name} (pid {victim.Id}), which hosted lot {lotId}");
+            Assert.True(DateTimeOffset.UtcNow < now.AddSeconds(4), "the reservation window must start after the kill");
 
-            await WaitUntilAsync(() => !client.ActiveSilos.Any(a => a.Endpoint.Port == victim.SiloPort), "the cluster to drop the killed silo", TimeSpan.FromSeconds(30));
-            await WaitUntilAsync(() => Volatile.Read(ref successes) > atKill + 300, "writes after failover", TimeSpan.FromSeconds(30));
-            stop.Cancel();
-            await load;
+            var recovery = await traffic.RecoveryAfterAsync(killedAt, TimeSpan.FromSeconds(30));
+            cluster.Log($"kill -9 recovery: {FailoverCluster.Seconds(recovery)} s");
+            await traffic.WaitForSuccessesAfterAsync(killedAt, 60, TimeSpan.FromSeconds(60));
 
-            // Every acknowledged write is in durable state, read back through the survivors.
-            foreach (var key in grains)
-            {
-                var stored = (await client.GetGrain<IStatefulGrain>(key).GetValues()).ToHashSet();
-                var missing = acknowledged.GetValueOrDefault(key, []).Where(v => !stored.Contains(v)).ToList();
-                Assert.True(missing.Count == 0, $"{key} lost acknowledged writes: {string.Join(", ", missing)}");
-            }
+            var held = await Eventually.ReturnsAsync(
+                async () => (await lot.GetReservations()).Single(r => r.ReservationId == reserved.ReservationId),
+                r => r.Status == ReservationStatus.Held, TimeSpan.FromSeconds(30), "the reservation reminder holds the slot after the kill");
+            cluster.Log($"reservation {held.ReservationId} is {held.Status} on slot {held.SlotId}");
+            Assert.NotEqual(victim.SiloPort, (await cluster.HostOfAsync(lot)).SiloPort);
 
-            Assert.NotEqual(victimSilo, await client.GetGrain<IStatefulGrain>(grains[0]).GetSilo());
-            Assert.True(failures.IsEmpty, $"{failures.Count} calls failed; first: {failures.FirstOrDefault()}");
+            await traffic.StopAsync();
+            await cluster.VerifyAsync(lotId, traffic);
+            // When the killed silo also held the lot's grain-directory entry nothing finds the lot until the silo is
+            // evicted, so this bound is the eviction time of src/Silo's probes (every 2 s, 3 missed, two votes).
+            Assert.True(recovery < TimeSpan.FromSeconds(10), $"kill -9 recovery took {FailoverCluster.Seconds(recovery)} s");
         }
         finally
         {
-            foreach (var silo in silos)
+            await traffic.StopAsync().ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    [Fact]
+    public async Task SigStopOfTheSiloHostingALot_ItIsEvicted_AndGateCallsRecover_NoAcknowledgedDecisionIsLost()
+    {
+        await using var cluster = await FailoverCluster.StartAsync(output, "stop");
+        var lotId = await cluster.ConfigureLotOnItsReminderOwnerAsync(cars: 40);
+        var lot = cluster.Client.GetGrain<ILotGrain>(lotId);
+        var traffic = GateTraffic.Start(cluster, lotId);
+        HostProcess? victim = null;
+        try
+        {
+            await traffic.WaitForSuccessesAsync(60, TimeSpan.FromSeconds(60));
+            victim = await cluster.HostOfAsync(lot);
+            await victim.FreezeAsync();
+            var frozenAt = traffic.Now;
+            cluster.Log($"SIGSTOP {victim.Name} (pid {victim.Id}), which hosted lot {lotId}");
+
+            var recovery = await traffic.RecoveryAfterAsync(frozenAt, TimeSpan.FromSeconds(40));
+            cluster.Log($"SIGSTOP recovery: {FailoverCluster.Seconds(recovery)} s");
+            await cluster.WaitForActiveSilosAsync(2, TimeSpan.FromSeconds(60));
+            cluster.Log("the frozen silo is evicted from the membership");
+            await traffic.WaitForSuccessesAfterAsync(frozenAt, 60, TimeSpan.FromSeconds(60));
+
+            await traffic.StopAsync();
+            await cluster.VerifyAsync(lotId, traffic);
+            // A frozen silo is found only by the membership probes (its TCP connections stay open).
+            Assert.True(recovery < TimeSpan.FromSeconds(20), $"SIGSTOP recovery took {FailoverCluster.Seconds(recovery)} s");
+        }
+        finally
+        {
+            await traffic.StopAsync().ContinueWith(_ => { }, TaskScheduler.Default);
+            if (victim is not null)
             {
-                await silo.DisposeAsync();
+                await victim.ThawAsync().ContinueWith(_ => { }, TaskScheduler.Default);
+                await victim.KillAsync();
             }
         }
     }
 
     [Fact]
-    public async Task SqliteSilo_KilledAndRestarted_KeepsAcknowledgedState()
+    public async Task RollingRestartOfAllThreeSilos_TrafficContinues_AndNoAcknowledgedDecisionIsLost()
     {
-        var database = Path.Combine(Path.GetTempPath(), $"pg-{Guid.NewGuid():N}.db");
-        var configuration = new Dictionary<string, string>
-        {
-            ["Cluster:ClusterId"] = "sqlite-restart",
-            ["Cluster:Membership"] = "InProcess",
-            ["Storage:Provider"] = "Sqlite",
-            ["ConnectionStrings:Sqlite"] = $"Data Source={database}",
-            ["Silo:GrainAssemblies"] = typeof(StatefulGrain).Assembly.Location,
-        };
+        await using var cluster = await FailoverCluster.StartAsync(output, "roll");
+        var lotId = await cluster.ConfigureLotOnItsReminderOwnerAsync(cars: 40);
+        var traffic = GateTraffic.Start(cluster, lotId);
         try
         {
-            var silo = await SiloProcess.StartAsync(configuration);
-            await using (var client = await ConnectAsync("sqlite-restart", silo))
+            await traffic.WaitForSuccessesAsync(60, TimeSpan.FromSeconds(60));
+            foreach (var old in cluster.Silos.ToList())
             {
-                await client.GetGrain<IStatefulGrain>("lot-1").Append("entry-1");
-                await client.GetGrain<IStatefulGrain>("lot-1").Append("entry-2");
+                var replacement = await cluster.StartSiloAsync();
+                await cluster.WaitForActiveSilosAsync(4);
+                var stoppedAt = traffic.Now;
+                await old.StopGracefullyAsync(TimeSpan.FromSeconds(60));
+                await cluster.WaitForActiveSilosAsync(3);
+                await traffic.WaitForSuccessesAfterAsync(stoppedAt, 30, TimeSpan.FromSeconds(30));
+                cluster.Log($"{old.Name} stopped gracefully, {replacement.Name} replaced it; {traffic.Successes} answered calls so far");
             }
 
-            await silo.KillAsync();
-            await using var restarted = await SiloProcess.StartAsync(configuration, silo.SiloPort, silo.GatewayPort);
-            await using var again = await ConnectAsync("sqlite-restart", restarted);
-            Assert.Equal(["entry-1", "entry-2"], await again.GetGrain<IStatefulGrain>("lot-1").GetValues());
+            await traffic.StopAsync();
+            await cluster.VerifyAsync(lotId, traffic);
         }
         finally
         {
-            foreach (var path in new[] { database, database + "-wal", database + "-shm" })
-            {
-                File.Delete(path);
-            }
-        }
-    }
-
-    private static async Task<ClusterClient> ConnectAsync(string clusterId, SiloProcess silo)
-    {
-        var options = new ClusterClientOptions { ClusterId = clusterId };
-        options.Gateways.Add(silo.Gateway);
-        var client = new ClusterClient(options);
-        await client.ConnectAsync();
-        return client;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string description, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for {description}.");
-            }
-
-            await Task.Delay(50);
+            await traffic.StopAsync().ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 }

@@ -1,4 +1,11 @@
+using Orleans;
+
 namespace ParkingGrains.Grains.Interfaces.Accounts;
 
 /// <summary>The current key of a gate, without its hash.</summary>
-public sealed record GateKeyInfo(string GateId, string KeyId, DateTimeOffset IssuedAt);
+[GenerateSerializer]
+[Immutable]
+public sealed record GateKeyInfo(
+    [property: Id(0)] string GateId,
+    [property: Id(1)] string KeyId,
+    [property: Id(2)] DateTimeOffset IssuedAt);

@@ -1,4 +1,4 @@
-using ParkingGrains.Runtime;
+using Orleans;
 
 namespace ParkingGrains.Grains.Interfaces.Accounts;
 

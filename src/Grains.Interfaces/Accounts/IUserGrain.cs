@@ -1,4 +1,6 @@
-using ParkingGrains.Runtime;
+using Orleans;
+using Orleans.Concurrency;
+using ParkingGrains.Grains.Interfaces.Calls;
 
 namespace ParkingGrains.Grains.Interfaces.Accounts;
 

@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace ParkingGrains.Grains.Interfaces.Accounts;
 
 /// <summary>
@@ -6,4 +8,11 @@ namespace ParkingGrains.Grains.Interfaces.Accounts;
 /// against, so a password or role change that lands in between refuses the session. The first refresh token expires
 /// at <paramref name="RefreshExpiresAt"/>; no refresh reaches past <paramref name="EndsAt"/>.
 /// </summary>
-public sealed record SessionStart(string SessionId, string SecurityStamp, DateTimeOffset At, DateTimeOffset RefreshExpiresAt, DateTimeOffset EndsAt);
+[GenerateSerializer]
+[Immutable]
+public sealed record SessionStart(
+    [property: Id(0)] string SessionId,
+    [property: Id(1)] string SecurityStamp,
+    [property: Id(2)] DateTimeOffset At,
+    [property: Id(3)] DateTimeOffset RefreshExpiresAt,
+    [property: Id(4)] DateTimeOffset EndsAt);

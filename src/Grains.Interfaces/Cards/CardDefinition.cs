@@ -1,17 +1,21 @@
+using Orleans;
+
 namespace ParkingGrains.Grains.Interfaces.Cards;
 
 /// <summary>An access card. <see cref="LotIds"/> empty means valid in every lot.</summary>
+[GenerateSerializer]
+[Immutable]
 public sealed record CardDefinition(
-    string CardId,
-    CardKind Kind,
-    string HolderName,
-    IReadOnlyList<string> Plates,
-    IReadOnlyList<string> LotIds,
-    DateTimeOffset ValidFrom,
-    DateTimeOffset ValidTo,
-    int Quota,
-    bool Blocked = false,
-    string? BlockReason = null)
+    [property: Id(0)] string CardId,
+    [property: Id(1)] CardKind Kind,
+    [property: Id(2)] string HolderName,
+    [property: Id(3)] IReadOnlyList<string> Plates,
+    [property: Id(4)] IReadOnlyList<string> LotIds,
+    [property: Id(5)] DateTimeOffset ValidFrom,
+    [property: Id(6)] DateTimeOffset ValidTo,
+    [property: Id(7)] int Quota,
+    [property: Id(8)] bool Blocked = false,
+    [property: Id(9)] string? BlockReason = null)
 {
     /// <summary>Every problem with this card, one "Field: message" line each; empty when valid. Tolerates nulls (JSON).</summary>
     public IReadOnlyList<string> Validate()

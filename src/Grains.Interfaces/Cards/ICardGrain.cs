@@ -1,4 +1,5 @@
-using ParkingGrains.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace ParkingGrains.Grains.Interfaces.Cards;
 

@@ -1,9 +1,12 @@
 using System.Globalization;
+using Orleans;
 
 namespace ParkingGrains.Grains.Interfaces;
 
 /// <summary>An amount in a currency (ISO 4217 code, e.g. "VND", "EUR"). Never a float.</summary>
-public readonly record struct Money(decimal Amount, string Currency)
+[GenerateSerializer]
+[Immutable]
+public readonly record struct Money([property: Id(0)] decimal Amount, [property: Id(1)] string Currency)
 {
     public static Money Zero(string currency) => new(0m, currency);
 

@@ -1,13 +1,16 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using Orleans;
 
 namespace ParkingGrains.Grains.Interfaces;
 
 /// <summary>
 /// A count for every vehicle class (zero included), immutable. Every decision carries one and a lot remembers
 /// thousands of decisions for idempotency, so it is four integers rather than a hash table; on the wire it is the
-/// same JSON object as any dictionary.
+/// same JSON object as any dictionary. Grain calls carry it through <see cref="VehicleClassCountsConverter"/> as
+/// the plain array of counts, so it crosses a silo as itself even where it is typed as a dictionary.
 /// </summary>
+[Immutable]
 public sealed class VehicleClassCounts : IReadOnlyDictionary<VehicleClass, int>, IEquatable<VehicleClassCounts>
 {
     private static readonly VehicleClass[] s_classes = Enum.GetValues<VehicleClass>();

@@ -1,15 +1,18 @@
+using Orleans;
 using ParkingGrains.Grains.Interfaces.Layout;
 
 namespace ParkingGrains.Grains.Interfaces.Gates;
 
+[GenerateSerializer]
+[Immutable]
 public sealed record GateStatus(
-    string GateId,
-    string? LotId,
-    GateDirection? Direction,
-    int Lane,
-    bool Online,
-    DateTimeOffset? LastSeen,
-    double? RoundTripMilliseconds,
-    BarrierState Barrier,
-    DateTimeOffset? OpenUntil,
-    IReadOnlyList<GateEventSummary> RecentEvents);
+    [property: Id(0)] string GateId,
+    [property: Id(1)] string? LotId,
+    [property: Id(2)] GateDirection? Direction,
+    [property: Id(3)] int Lane,
+    [property: Id(4)] bool Online,
+    [property: Id(5)] DateTimeOffset? LastSeen,
+    [property: Id(6)] double? RoundTripMilliseconds,
+    [property: Id(7)] BarrierState Barrier,
+    [property: Id(8)] DateTimeOffset? OpenUntil,
+    [property: Id(9)] IReadOnlyList<GateEventSummary> RecentEvents);

@@ -1,5 +1,7 @@
+using Orleans;
+using Orleans.Concurrency;
+using ParkingGrains.Grains.Interfaces.Calls;
 using ParkingGrains.Grains.Interfaces.Lots;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Interfaces.Gates;
 

@@ -1,10 +1,16 @@
+using Orleans;
+
 namespace ParkingGrains.Grains.Interfaces.Layout;
 
 /// <summary>
 /// The outcome of validating or importing a layout: either a complete layout and no problems, or no layout and
 /// every problem found. There is no partial result, so nothing can be half-applied.
 /// </summary>
-public sealed record LayoutValidationResult(LotLayout? Layout, IReadOnlyList<LayoutProblem> Problems)
+[GenerateSerializer]
+[Immutable]
+public sealed record LayoutValidationResult(
+    [property: Id(0)] LotLayout? Layout,
+    [property: Id(1)] IReadOnlyList<LayoutProblem> Problems)
 {
     public bool IsValid => Layout is not null && Problems.Count == 0;
 

@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace ParkingGrains.Grains.Interfaces.Layout;
 
 /// <summary>
@@ -7,13 +9,15 @@ namespace ParkingGrains.Grains.Interfaces.Layout;
 /// <param name="TimeZoneId">IANA time zone id used for wall-clock fee rules, e.g. "Asia/Ho_Chi_Minh".</param>
 /// <param name="Currency">ISO 4217 code, e.g. "VND".</param>
 /// <param name="TariffId">The tariff this lot charges by; resolved by the tariff component, null until assigned.</param>
+[GenerateSerializer]
+[Immutable]
 public sealed record LotLayout(
-    string LotId,
-    string Name,
-    string TimeZoneId,
-    string Currency,
-    IReadOnlyList<FloorDefinition> Floors,
-    IReadOnlyList<GateDefinition> Gates,
-    IReadOnlyList<SlotDefinition> Slots,
-    LotSettings Settings,
-    string? TariffId = null);
+    [property: Id(0)] string LotId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string TimeZoneId,
+    [property: Id(3)] string Currency,
+    [property: Id(4)] IReadOnlyList<FloorDefinition> Floors,
+    [property: Id(5)] IReadOnlyList<GateDefinition> Gates,
+    [property: Id(6)] IReadOnlyList<SlotDefinition> Slots,
+    [property: Id(7)] LotSettings Settings,
+    [property: Id(8)] string? TariffId = null);

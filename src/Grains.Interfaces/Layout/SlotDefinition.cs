@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace ParkingGrains.Grains.Interfaces.Layout;
 
 /// <summary>One parking slot as configured (its live status belongs to the slot grain, not here).</summary>
@@ -8,11 +10,13 @@ namespace ParkingGrains.Grains.Interfaces.Layout;
 /// <param name="Ev">Has a charger.</param>
 /// <param name="Accessible">Reserved for drivers with a disability badge.</param>
 /// <param name="GateDistances">Walking/driving distance in metres from each gate, keyed by gate id.</param>
+[GenerateSerializer]
+[Immutable]
 public sealed record SlotDefinition(
-    string SlotId,
-    string FloorId,
-    string Number,
-    VehicleClass Size,
-    bool Ev,
-    bool Accessible,
-    IReadOnlyDictionary<string, double> GateDistances);
+    [property: Id(0)] string SlotId,
+    [property: Id(1)] string FloorId,
+    [property: Id(2)] string Number,
+    [property: Id(3)] VehicleClass Size,
+    [property: Id(4)] bool Ev,
+    [property: Id(5)] bool Accessible,
+    [property: Id(6)] IReadOnlyDictionary<string, double> GateDistances);

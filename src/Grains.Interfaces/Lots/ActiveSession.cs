@@ -1,15 +1,19 @@
+using Orleans;
+
 namespace ParkingGrains.Grains.Interfaces.Lots;
 
+[GenerateSerializer]
+[Immutable]
 public sealed record ActiveSession(
-    string SessionId,
-    string Ticket,
-    string? Plate,
-    string? CardId,
-    VehicleClass VehicleClass,
-    string SlotId,
-    string EntryGateId,
-    DateTimeOffset EntryTime,
-    Money AmountPaid,
-    bool Subscriber,
-    bool Flagged,
-    string? ReservationId);
+    [property: Id(0)] string SessionId,
+    [property: Id(1)] string Ticket,
+    [property: Id(2)] string? Plate,
+    [property: Id(3)] string? CardId,
+    [property: Id(4)] VehicleClass VehicleClass,
+    [property: Id(5)] string SlotId,
+    [property: Id(6)] string EntryGateId,
+    [property: Id(7)] DateTimeOffset EntryTime,
+    [property: Id(8)] Money AmountPaid,
+    [property: Id(9)] bool Subscriber,
+    [property: Id(10)] bool Flagged,
+    [property: Id(11)] string? ReservationId);

@@ -1,3 +1,11 @@
+using Orleans;
+
 namespace ParkingGrains.Grains.Interfaces.Lots;
 
-public sealed record CancelReservationCommand(string EventId, string ReservationId, string HolderId, DateTimeOffset Time);
+[GenerateSerializer]
+[Immutable]
+public sealed record CancelReservationCommand(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] string ReservationId,
+    [property: Id(2)] string HolderId,
+    [property: Id(3)] DateTimeOffset Time);

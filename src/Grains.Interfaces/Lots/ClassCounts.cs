@@ -1,3 +1,12 @@
+using Orleans;
+
 namespace ParkingGrains.Grains.Interfaces.Lots;
 
-public sealed record ClassCounts(int Total, int Free, int Occupied, int Held, int OutOfService);
+[GenerateSerializer]
+[Immutable]
+public sealed record ClassCounts(
+    [property: Id(0)] int Total,
+    [property: Id(1)] int Free,
+    [property: Id(2)] int Occupied,
+    [property: Id(3)] int Held,
+    [property: Id(4)] int OutOfService);

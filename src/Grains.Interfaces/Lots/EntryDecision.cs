@@ -1,13 +1,17 @@
+using Orleans;
+
 namespace ParkingGrains.Grains.Interfaces.Lots;
 
 /// <summary>The answer to an entry: open or not (with a reason code), the session/ticket, the slot, and free counts.</summary>
+[GenerateSerializer]
+[Immutable]
 public sealed record EntryDecision(
-    string EventId,
-    bool Allowed,
-    DenialReason? Reason,
-    string? ReasonText,
-    string? SessionId,
-    string? Ticket,
-    SlotAssignment? Slot,
-    bool Flagged,
-    IReadOnlyDictionary<VehicleClass, int> FreeCounts);
+    [property: Id(0)] string EventId,
+    [property: Id(1)] bool Allowed,
+    [property: Id(2)] DenialReason? Reason,
+    [property: Id(3)] string? ReasonText,
+    [property: Id(4)] string? SessionId,
+    [property: Id(5)] string? Ticket,
+    [property: Id(6)] SlotAssignment? Slot,
+    [property: Id(7)] bool Flagged,
+    [property: Id(8)] IReadOnlyDictionary<VehicleClass, int> FreeCounts);

@@ -1,6 +1,8 @@
+using Orleans;
+using Orleans.Concurrency;
+using ParkingGrains.Grains.Interfaces.Calls;
 using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Tariffs;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Interfaces.Lots;
 

@@ -1,3 +1,4 @@
+using Orleans;
 using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Tariffs;
 
@@ -7,4 +8,9 @@ namespace ParkingGrains.Grains.Interfaces.Lots;
 /// A configured lot's layout and tariff as one consistent read, with the revision they belong to. The revision
 /// counts configuration changes (not entries or payments), so it is what an admin's edit is checked against.
 /// </summary>
-public sealed record LotConfiguration(LotLayout Layout, Tariff Tariff, long Revision);
+[GenerateSerializer]
+[Immutable]
+public sealed record LotConfiguration(
+    [property: Id(0)] LotLayout Layout,
+    [property: Id(1)] Tariff Tariff,
+    [property: Id(2)] long Revision);

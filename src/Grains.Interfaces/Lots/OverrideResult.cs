@@ -1,3 +1,12 @@
+using Orleans;
+
 namespace ParkingGrains.Grains.Interfaces.Lots;
 
-public sealed record OverrideResult(string EventId, bool Applied, DenialReason? Reason, string? ReasonText, SlotView? Slot);
+[GenerateSerializer]
+[Immutable]
+public sealed record OverrideResult(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] bool Applied,
+    [property: Id(2)] DenialReason? Reason,
+    [property: Id(3)] string? ReasonText,
+    [property: Id(4)] SlotView? Slot);

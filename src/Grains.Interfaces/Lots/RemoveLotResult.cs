@@ -1,4 +1,12 @@
+using Orleans;
+
 namespace ParkingGrains.Grains.Interfaces.Lots;
 
 /// <summary>The outcome of removing a lot's configuration; <paramref name="Revision"/> is the revision after the call.</summary>
-public sealed record RemoveLotResult(bool Removed, LotConflict Conflict, string? ConflictText, long Revision);
+[GenerateSerializer]
+[Immutable]
+public sealed record RemoveLotResult(
+    [property: Id(0)] bool Removed,
+    [property: Id(1)] LotConflict Conflict,
+    [property: Id(2)] string? ConflictText,
+    [property: Id(3)] long Revision);

@@ -1,13 +1,17 @@
+using Orleans;
+
 namespace ParkingGrains.Grains.Interfaces.Lots;
 
 /// <summary>Reserve a specific slot, or any slot of a class, for a window ahead. The holder claims it by plate or card at entry.</summary>
+[GenerateSerializer]
+[Immutable]
 public sealed record ReservationCommand(
-    string EventId,
-    string HolderId,
-    string? Plate,
-    string? CardId,
-    VehicleClass VehicleClass,
-    string? SlotId,
-    DateTimeOffset From,
-    DateTimeOffset To,
-    DateTimeOffset Time);
+    [property: Id(0)] string EventId,
+    [property: Id(1)] string HolderId,
+    [property: Id(2)] string? Plate,
+    [property: Id(3)] string? CardId,
+    [property: Id(4)] VehicleClass VehicleClass,
+    [property: Id(5)] string? SlotId,
+    [property: Id(6)] DateTimeOffset From,
+    [property: Id(7)] DateTimeOffset To,
+    [property: Id(8)] DateTimeOffset Time);

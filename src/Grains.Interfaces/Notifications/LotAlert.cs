@@ -1,7 +1,16 @@
+using Orleans;
+
 namespace ParkingGrains.Grains.Interfaces.Notifications;
 
 /// <summary>
 /// Something an operator should look at (e.g. a plate that entered while already inside). <see cref="AlertId"/> is
 /// derived from what caused it, so publishing the same cause twice is one alert.
 /// </summary>
-public sealed record LotAlert(string LotId, string Text, AlertSeverity Severity, DateTimeOffset At, string? AlertId = null);
+[GenerateSerializer]
+[Immutable]
+public sealed record LotAlert(
+    [property: Id(0)] string LotId,
+    [property: Id(1)] string Text,
+    [property: Id(2)] AlertSeverity Severity,
+    [property: Id(3)] DateTimeOffset At,
+    [property: Id(4)] string? AlertId = null);

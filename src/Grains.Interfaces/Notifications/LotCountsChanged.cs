@@ -1,4 +1,11 @@
+using Orleans;
+
 namespace ParkingGrains.Grains.Interfaces.Notifications;
 
 /// <summary>Free slots per vehicle class after a confirmed decision.</summary>
-public sealed record LotCountsChanged(string LotId, IReadOnlyDictionary<VehicleClass, int> Free, DateTimeOffset At);
+[GenerateSerializer]
+[Immutable]
+public sealed record LotCountsChanged(
+    [property: Id(0)] string LotId,
+    [property: Id(1)] IReadOnlyDictionary<VehicleClass, int> Free,
+    [property: Id(2)] DateTimeOffset At);

@@ -1,4 +1,11 @@
+using Orleans;
+
 namespace ParkingGrains.Grains.Interfaces.Payments;
 
 /// <summary>A created payment; for VietQR also the payload and its QR code as a base64 PNG.</summary>
-public sealed record CreatePaymentResult(PaymentView Payment, string? Payload, string? PngBase64);
+[GenerateSerializer]
+[Immutable]
+public sealed record CreatePaymentResult(
+    [property: Id(0)] PaymentView Payment,
+    [property: Id(1)] string? Payload,
+    [property: Id(2)] string? PngBase64);

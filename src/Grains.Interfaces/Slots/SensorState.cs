@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace ParkingGrains.Grains.Interfaces.Slots;
 
 /// <summary>
@@ -5,14 +7,16 @@ namespace ParkingGrains.Grains.Interfaces.Slots;
 /// until a first value is confirmed; <paramref name="Online"/> means a heartbeat or reading arrived within the
 /// offline window; <paramref name="FlapsSuppressed"/> counts unconfirmed changes that were dropped.
 /// </summary>
+[GenerateSerializer]
+[Immutable]
 public sealed record SensorState(
-    string SlotId,
-    string? SensorId,
-    bool? Occupied,
-    DateTimeOffset? LastReading,
-    DateTimeOffset? LastHeartbeat,
-    bool Online,
-    double? BatteryVolts,
-    bool LowBattery,
-    long LastSequence,
-    int FlapsSuppressed);
+    [property: Id(0)] string SlotId,
+    [property: Id(1)] string? SensorId,
+    [property: Id(2)] bool? Occupied,
+    [property: Id(3)] DateTimeOffset? LastReading,
+    [property: Id(4)] DateTimeOffset? LastHeartbeat,
+    [property: Id(5)] bool Online,
+    [property: Id(6)] double? BatteryVolts,
+    [property: Id(7)] bool LowBattery,
+    [property: Id(8)] long LastSequence,
+    [property: Id(9)] int FlapsSuppressed);

@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace ParkingGrains.Grains.Interfaces.Tariffs;
 
 /// <summary>One cap day of a stay: the lines charged to it, and what it costs after the daily cap.</summary>
@@ -8,11 +10,13 @@ namespace ParkingGrains.Grains.Interfaces.Tariffs;
 /// <param name="Subtotal">Sum of the lines.</param>
 /// <param name="Charged">Subtotal limited to the daily cap.</param>
 /// <param name="Capped">The daily cap lowered this day's charge.</param>
+[GenerateSerializer]
+[Immutable]
 public sealed record FeeDay(
-    DateTimeOffset From,
-    DateTimeOffset To,
-    DateOnly? LocalDate,
-    IReadOnlyList<FeeLine> Lines,
-    decimal Subtotal,
-    decimal Charged,
-    bool Capped);
+    [property: Id(0)] DateTimeOffset From,
+    [property: Id(1)] DateTimeOffset To,
+    [property: Id(2)] DateOnly? LocalDate,
+    [property: Id(3)] IReadOnlyList<FeeLine> Lines,
+    [property: Id(4)] decimal Subtotal,
+    [property: Id(5)] decimal Charged,
+    [property: Id(6)] bool Capped);

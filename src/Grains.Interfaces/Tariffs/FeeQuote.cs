@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace ParkingGrains.Grains.Interfaces.Tariffs;
 
 /// <summary>The fee for one stay with its breakdown. Always <c>Total = TimeFee + LostTicketFee</c>.</summary>
@@ -10,13 +12,15 @@ namespace ParkingGrains.Grains.Interfaces.Tariffs;
 /// <param name="Total">What must be paid.</param>
 /// <param name="Rules">Which rules applied.</param>
 /// <param name="Days">Per cap day breakdown (empty when no time was charged).</param>
+[GenerateSerializer]
+[Immutable]
 public sealed record FeeQuote(
-    VehicleClass VehicleClass,
-    DateTimeOffset Entry,
-    DateTimeOffset Exit,
-    TimeSpan Duration,
-    Money TimeFee,
-    Money LostTicketFee,
-    Money Total,
-    FeeRules Rules,
-    IReadOnlyList<FeeDay> Days);
+    [property: Id(0)] VehicleClass VehicleClass,
+    [property: Id(1)] DateTimeOffset Entry,
+    [property: Id(2)] DateTimeOffset Exit,
+    [property: Id(3)] TimeSpan Duration,
+    [property: Id(4)] Money TimeFee,
+    [property: Id(5)] Money LostTicketFee,
+    [property: Id(6)] Money Total,
+    [property: Id(7)] FeeRules Rules,
+    [property: Id(8)] IReadOnlyList<FeeDay> Days);

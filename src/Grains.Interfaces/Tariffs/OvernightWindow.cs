@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace ParkingGrains.Grains.Interfaces.Tariffs;
 
 /// <summary>
@@ -5,4 +7,9 @@ namespace ParkingGrains.Grains.Interfaces.Tariffs;
 /// charged at a flat price: when a stay covers the whole window, the periods starting inside it are
 /// replaced by <see cref="Price"/>; when it covers only part, those periods cost at most <see cref="Price"/>.
 /// </summary>
-public sealed record OvernightWindow(TimeOnly Start, TimeOnly End, decimal Price);
+[GenerateSerializer]
+[Immutable]
+public sealed record OvernightWindow(
+    [property: Id(0)] TimeOnly Start,
+    [property: Id(1)] TimeOnly End,
+    [property: Id(2)] decimal Price);

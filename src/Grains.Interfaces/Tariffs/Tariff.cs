@@ -1,9 +1,13 @@
+using Orleans;
+
 namespace ParkingGrains.Grains.Interfaces.Tariffs;
 
 /// <summary>A lot's tariff: its currency and one rate per vehicle class. Stored with the lot grain.</summary>
 /// <param name="Currency">ISO 4217 code, e.g. "VND", "EUR"; every price in the rates is in it.</param>
 /// <param name="Rates">One rate per vehicle class the lot admits.</param>
-public sealed record Tariff(string Currency, IReadOnlyList<VehicleClassRate> Rates)
+[GenerateSerializer]
+[Immutable]
+public sealed record Tariff([property: Id(0)] string Currency, [property: Id(1)] IReadOnlyList<VehicleClassRate> Rates)
 {
     /// <summary>The rate for <paramref name="vehicleClass"/>, or null when the lot does not charge that class.</summary>
     public VehicleClassRate? RateFor(VehicleClass vehicleClass)

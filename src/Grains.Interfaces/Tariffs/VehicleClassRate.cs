@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace ParkingGrains.Grains.Interfaces.Tariffs;
 
 /// <summary>
@@ -21,20 +23,22 @@ namespace ParkingGrains.Grains.Interfaces.Tariffs;
 /// <param name="Overnight">Optional overnight flat window.</param>
 /// <param name="LostTicketFee">Fee when the ticket is lost.</param>
 /// <param name="LostTicketMode">How the lost-ticket fee combines with the time fee.</param>
+[GenerateSerializer]
+[Immutable]
 public sealed record VehicleClassRate(
-    VehicleClass VehicleClass,
-    TimeSpan GracePeriod,
-    TimeSpan FirstPeriod,
-    decimal FirstPeriodPrice,
-    TimeSpan LaterPeriod,
-    decimal LaterPeriodPrice,
-    PeriodRounding Rounding = PeriodRounding.Up,
-    TimeSpan? RoundingTolerance = null,
-    decimal? DailyCap = null,
-    CapMode CapMode = CapMode.CalendarDay,
-    OvernightWindow? Overnight = null,
-    decimal LostTicketFee = 0m,
-    LostTicketMode LostTicketMode = LostTicketMode.Surcharge)
+    [property: Id(0)] VehicleClass VehicleClass,
+    [property: Id(1)] TimeSpan GracePeriod,
+    [property: Id(2)] TimeSpan FirstPeriod,
+    [property: Id(3)] decimal FirstPeriodPrice,
+    [property: Id(4)] TimeSpan LaterPeriod,
+    [property: Id(5)] decimal LaterPeriodPrice,
+    [property: Id(6)] PeriodRounding Rounding = PeriodRounding.Up,
+    [property: Id(7)] TimeSpan? RoundingTolerance = null,
+    [property: Id(8)] decimal? DailyCap = null,
+    [property: Id(9)] CapMode CapMode = CapMode.CalendarDay,
+    [property: Id(10)] OvernightWindow? Overnight = null,
+    [property: Id(11)] decimal LostTicketFee = 0m,
+    [property: Id(12)] LostTicketMode LostTicketMode = LostTicketMode.Surcharge)
 {
     /// <summary>Every problem with this rate, each prefixed by <paramref name="path"/>; empty when valid.</summary>
     public IReadOnlyList<string> Validate(string path)

@@ -1,6 +1,6 @@
+using ParkingGrains.Grains.Persistence;
 using System.Security.Cryptography;
 using ParkingGrains.Grains.Interfaces.Accounts;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Accounts;
 
@@ -18,7 +18,7 @@ public sealed class GateKeyGrain([PersistentState("gatekey")] IPersistentState<G
         state.State.KeyId = key.KeyId;
         state.State.KeyHash = key.KeyHash;
         state.State.IssuedAt = key.IssuedAt;
-        await state.WriteStateAsync();
+        await this.WriteOrForgetAsync(state);
         return new GateKeyInfo(this.GetPrimaryKeyString(), key.KeyId, key.IssuedAt);
     }
 

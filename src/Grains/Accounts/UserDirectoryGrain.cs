@@ -1,5 +1,5 @@
+using ParkingGrains.Grains.Persistence;
 using ParkingGrains.Grains.Interfaces.Accounts;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Accounts;
 
@@ -15,7 +15,7 @@ public sealed class UserDirectoryGrain([PersistentState("users")] IPersistentSta
         }
 
         names.Insert(~index, username);
-        await state.WriteStateAsync();
+        await this.WriteOrForgetAsync(state);
     }
 
     public Task<IReadOnlyList<string>> List() => Task.FromResult<IReadOnlyList<string>>([.. state.State.Usernames]);

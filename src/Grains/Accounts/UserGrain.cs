@@ -1,5 +1,5 @@
+using ParkingGrains.Grains.Persistence;
 using ParkingGrains.Grains.Interfaces.Accounts;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Accounts;
 
@@ -31,7 +31,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
         // Listed first: a user that exists but is missing from the directory could never be listed, the reverse is skipped.
         await GrainFactory.GetGrain<IUserDirectoryGrain>(AccountGrainKeys.UserDirectory).Add(Username);
         state.State.Account = new UserAccount(Username, [.. user.Roles.Distinct()], user.PasswordHash, false, NewStamp(), user.At, user.At);
-        await state.WriteStateAsync();
+        await this.WriteOrForgetAsync(state);
         return true;
     }
 
@@ -68,7 +68,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
         // in the same write that makes the change.
         state.State.Account = updated with { SecurityStamp = NewStamp(), UpdatedAt = change.At };
         state.State.Sessions.Clear();
-        await state.WriteStateAsync();
+        await this.WriteOrForgetAsync(state);
         return state.State.Account;
     }
 
@@ -84,7 +84,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
         }
 
         state.State.Account = account with { PasswordHash = newHash };
-        await state.WriteStateAsync();
+        await this.WriteOrForgetAsync(state);
     }
 
     public async Task<SessionGrant?> StartSession(SessionStart start)
@@ -121,7 +121,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
             EndsAt = start.EndsAt,
         };
         sessions.Add(session);
-        await state.WriteStateAsync();
+        await this.WriteOrForgetAsync(state);
         return Grant(account, session);
     }
 
@@ -138,7 +138,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
         if (state.State.Account is not { Disabled: false } account || refresh.At >= session.ExpiresAt)
         {
             sessions.Remove(session);
-            await state.WriteStateAsync();
+            await this.WriteOrForgetAsync(state);
             return SessionRefreshResult.Invalid;
         }
 
@@ -147,7 +147,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
             // Used before. Either the holder or a thief has the newer token, and we cannot tell which: end the session
             // for both (RFC 9700 §4.14.2), so whoever is legitimate logs in again and the thief is out.
             sessions.Remove(session);
-            await state.WriteStateAsync();
+            await this.WriteOrForgetAsync(state);
             return SessionRefreshResult.Reused;
         }
 
@@ -155,7 +155,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
         session.LastRefreshedAt = refresh.At;
         session.ExpiresAt = Min(refresh.RefreshExpiresAt, session.EndsAt);
         Prune(sessions, refresh.At);
-        await state.WriteStateAsync();
+        await this.WriteOrForgetAsync(state);
         return new SessionRefreshResult(SessionRefreshOutcome.Rotated, Grant(account, session));
     }
 
@@ -168,7 +168,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
     {
         if (state.State.Sessions.RemoveAll(s => s.SessionId == sessionId) > 0)
         {
-            await state.WriteStateAsync();
+            await this.WriteOrForgetAsync(state);
         }
     }
 

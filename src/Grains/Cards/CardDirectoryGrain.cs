@@ -1,5 +1,5 @@
+using ParkingGrains.Grains.Persistence;
 using ParkingGrains.Grains.Interfaces.Cards;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Cards;
 
@@ -14,7 +14,7 @@ public sealed class CardDirectoryGrain([PersistentState("cards")] IPersistentSta
         }
 
         state.State.Cards[id] = card;
-        await state.WriteStateAsync();
+        await this.WriteOrForgetAsync(state);
     }
 
     public async Task Unregister(string cardId, long version)
@@ -22,7 +22,7 @@ public sealed class CardDirectoryGrain([PersistentState("cards")] IPersistentSta
         if (state.State.Cards.TryGetValue(cardId, out var listed) && listed.Version <= version)
         {
             state.State.Cards.Remove(cardId);
-            await state.WriteStateAsync();
+            await this.WriteOrForgetAsync(state);
         }
     }
 

@@ -1,6 +1,6 @@
+using ParkingGrains.Grains.Persistence;
 using ParkingGrains.Grains.Interfaces.Cards;
 using ParkingGrains.Grains.Interfaces.Lots;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Cards;
 
@@ -87,7 +87,7 @@ public sealed class CardGrain([PersistentState("card")] IPersistentState<CardSta
         // The row stays with its version, so a card re-created under this id continues the count.
         state.State.Definition = null;
         state.State.Version++;
-        await state.WriteStateAsync();
+        await this.WriteOrForgetAsync(state);
         await GrainFactory.GetGrain<ICardDirectoryGrain>(ICardDirectoryGrain.Key).Unregister(CardId, state.State.Version);
         return new CardChangeResult(CardChangeStatus.Applied, [], null, state.State.Version);
     }
@@ -131,7 +131,7 @@ public sealed class CardGrain([PersistentState("card")] IPersistentState<CardSta
     {
         state.State.Definition = definition;
         state.State.Version++;
-        await state.WriteStateAsync();
+        await this.WriteOrForgetAsync(state);
         var record = new CardRecord(definition, state.State.Version);
         await GrainFactory.GetGrain<ICardDirectoryGrain>(ICardDirectoryGrain.Key).Register(record);
         return new CardChangeResult(CardChangeStatus.Applied, [], record, record.Version);

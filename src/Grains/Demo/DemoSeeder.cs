@@ -1,6 +1,5 @@
 using ParkingGrains.Grains.Interfaces.Lots;
-using ParkingGrains.Grains.Layout;
-using ParkingGrains.Runtime;
+using ParkingGrains.Domain.Layout;
 
 namespace ParkingGrains.Grains.Demo;
 

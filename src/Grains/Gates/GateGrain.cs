@@ -4,7 +4,6 @@ using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.Grains.Interfaces.Notifications;
 using ParkingGrains.Grains.Lots;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Gates;
 

@@ -1,5 +1,4 @@
 using ParkingGrains.Grains.Interfaces.Gates;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Gates;
 

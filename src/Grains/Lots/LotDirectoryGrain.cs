@@ -1,5 +1,5 @@
+using ParkingGrains.Grains.Persistence;
 using ParkingGrains.Grains.Interfaces.Lots;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Lots;
 
@@ -13,14 +13,14 @@ public sealed class LotDirectoryGrain([PersistentState("lots")] IPersistentState
         }
 
         state.State.Lots[lot.LotId] = lot;
-        await state.WriteStateAsync();
+        await this.WriteOrForgetAsync(state);
     }
 
     public async Task Unregister(string lotId)
     {
         if (state.State.Lots.Remove(lotId))
         {
-            await state.WriteStateAsync();
+            await this.WriteOrForgetAsync(state);
         }
     }
 

@@ -7,10 +7,9 @@ using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.Grains.Interfaces.Notifications;
 using ParkingGrains.Grains.Interfaces.Sessions;
 using ParkingGrains.Grains.Interfaces.Tariffs;
-using ParkingGrains.Grains.Layout;
+using ParkingGrains.Domain.Layout;
 using ParkingGrains.Grains.Lots.Events;
 using ParkingGrains.Grains.Notifications;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Lots;
 
@@ -225,9 +224,9 @@ public sealed class LotGrain(
         }
 
         await journal.ConfirmAsync();
-        if (S.Reservations.Count == 0 && await GetReminder(ReservationReminder) is { } reminder)
+        if (S.Reservations.Count == 0 && await this.GetReminder(ReservationReminder) is { } reminder)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 
@@ -630,11 +629,11 @@ public sealed class LotGrain(
 
     private async Task EnsureReservationReminderAsync()
     {
-        if (await GetReminder(ReservationReminder) is null)
+        if (await this.GetReminder(ReservationReminder) is null)
         {
             var next = S.Reservations.Values.Select(r => r.Status == ReservationStatus.Booked ? r.From : r.To).DefaultIfEmpty(_time.GetUtcNow()).Min();
             var due = next - _time.GetUtcNow();
-            await RegisterOrUpdateReminder(ReservationReminder, due < TimeSpan.Zero ? TimeSpan.Zero : due, _options.ReservationCheckPeriod);
+            await this.RegisterOrUpdateReminder(ReservationReminder, due < TimeSpan.Zero ? TimeSpan.Zero : due, _options.ReservationCheckPeriod);
         }
     }
 

@@ -4,7 +4,6 @@ using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.Grains.Interfaces.Tariffs;
 using ParkingGrains.Grains.Lots.Events;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Lots;
 

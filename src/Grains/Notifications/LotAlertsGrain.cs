@@ -1,7 +1,7 @@
+using ParkingGrains.Grains.Persistence;
 using System.Security.Cryptography;
 using System.Text;
 using ParkingGrains.Grains.Interfaces.Notifications;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Notifications;
 
@@ -27,7 +27,7 @@ public sealed class LotAlertsGrain([PersistentState("alerts")] IPersistentState<
             Alerts.RemoveRange(0, Alerts.Count - ILotAlertsGrain.Capacity);
         }
 
-        await state.WriteStateAsync();
+        await this.WriteOrForgetAsync(state);
     }
 
     public Task<IReadOnlyList<AlertView>> List(int limit, bool includeAcknowledged) =>
@@ -48,7 +48,7 @@ public sealed class LotAlertsGrain([PersistentState("alerts")] IPersistentState<
         if (Alerts[index].AcknowledgedAt is null)
         {
             Alerts[index] = Alerts[index] with { AcknowledgedBy = by, AcknowledgedAt = at };
-            await state.WriteStateAsync();
+            await this.WriteOrForgetAsync(state);
         }
 
         return Alerts[index];

@@ -1,5 +1,4 @@
 using ParkingGrains.Grains.Interfaces.Notifications;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Notifications;
 

@@ -1,7 +1,7 @@
+using ParkingGrains.Domain.Payments;
 using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.Grains.Interfaces.Payments;
 using ParkingGrains.Grains.Payments.Events;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Payments;
 

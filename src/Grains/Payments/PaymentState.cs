@@ -1,6 +1,5 @@
 using ParkingGrains.Grains.Interfaces.Payments;
 using ParkingGrains.Grains.Payments.Events;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Payments;
 

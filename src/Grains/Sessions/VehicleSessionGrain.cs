@@ -1,7 +1,6 @@
 using ParkingGrains.Grains.Interfaces;
 using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.Grains.Interfaces.Sessions;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Sessions;
 

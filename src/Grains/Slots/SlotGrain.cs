@@ -1,7 +1,6 @@
 using System.Globalization;
 using ParkingGrains.Grains.Interfaces.Slots;
 using ParkingGrains.Grains.Slots.Events;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Slots;
 
@@ -44,7 +43,7 @@ public sealed class SlotGrain(
         _activatedAt = _time.GetUtcNow();
         if (_options.OfflineCheckPeriod > TimeSpan.Zero)
         {
-            _offlineTimer = RegisterGrainTimer(CheckOfflineAsync, _options.OfflineCheckPeriod, _options.OfflineCheckPeriod);
+            _offlineTimer = this.RegisterGrainTimer(CheckOfflineAsync, _options.OfflineCheckPeriod, _options.OfflineCheckPeriod);
         }
 
         return Task.CompletedTask;

@@ -1,6 +1,5 @@
 using ParkingGrains.Grains.Interfaces.Slots;
 using ParkingGrains.Grains.Slots.Events;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Slots;
 

@@ -1,5 +1,4 @@
 using ParkingGrains.Grains.Interfaces.Accounts;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.WebApi.Audit;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using ParkingGrains.Grains.Interfaces.Accounts;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.WebApi.Auth;
 

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using ParkingGrains.Grains.Interfaces.Accounts;
 using ParkingGrains.Grains.Interfaces.Gates;
-using ParkingGrains.Runtime;
 using ParkingGrains.WebApi.Audit;
 
 namespace ParkingGrains.WebApi.Auth;

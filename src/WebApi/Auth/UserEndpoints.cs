@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using ParkingGrains.Grains.Interfaces.Accounts;
-using ParkingGrains.Runtime;
 using ParkingGrains.WebApi.Audit;
 
 namespace ParkingGrains.WebApi.Auth;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using ParkingGrains.Grains.Interfaces.Accounts;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.WebApi.Auth;
 

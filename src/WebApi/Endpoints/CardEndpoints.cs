@@ -1,6 +1,5 @@
 using ParkingGrains.Grains.Interfaces.Cards;
 using ParkingGrains.Grains.Interfaces.Lots;
-using ParkingGrains.Runtime;
 using ParkingGrains.WebApi.Audit;
 using ParkingGrains.WebApi.Auth;
 

@@ -1,6 +1,5 @@
 using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Lots;
-using ParkingGrains.Runtime;
 using ParkingGrains.WebApi.Auth;
 
 namespace ParkingGrains.WebApi.Endpoints;

@@ -1,7 +1,6 @@
 using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Lots;
-using ParkingGrains.Grains.Layout;
-using ParkingGrains.Runtime;
+using ParkingGrains.Domain.Layout;
 using ParkingGrains.WebApi.Audit;
 
 namespace ParkingGrains.WebApi.Endpoints;

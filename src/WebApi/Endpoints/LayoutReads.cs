@@ -1,5 +1,4 @@
 using ParkingGrains.Grains.Interfaces.Lots;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.WebApi.Endpoints;
 

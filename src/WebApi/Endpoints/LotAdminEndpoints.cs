@@ -1,8 +1,7 @@
 using ParkingGrains.Grains.Interfaces.Gates;
 using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Lots;
-using ParkingGrains.Grains.Layout;
-using ParkingGrains.Runtime;
+using ParkingGrains.Domain.Layout;
 using ParkingGrains.WebApi.Audit;
 using ParkingGrains.WebApi.Auth;
 

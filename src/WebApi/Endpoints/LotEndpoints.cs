@@ -1,5 +1,4 @@
 using ParkingGrains.Grains.Interfaces.Lots;
-using ParkingGrains.Runtime;
 using ParkingGrains.WebApi.Audit;
 
 namespace ParkingGrains.WebApi.Endpoints;

@@ -1,6 +1,5 @@
+using ParkingGrains.Domain.Payments;
 using ParkingGrains.Grains.Interfaces.Payments;
-using ParkingGrains.Grains.Payments;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.WebApi.Endpoints;
 

@@ -1,6 +1,5 @@
 using ParkingGrains.Grains.Interfaces.Gates;
 using ParkingGrains.Grains.Interfaces.Lots;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.WebApi.Endpoints;
 
@@ -13,9 +12,10 @@ internal static class SystemEndpoints
             var statuses = await Task.WhenAll(lots.Select(l => cluster.GetGrain<ILotGrain>(l.LotId).GetStatus()));
             var layouts = await Task.WhenAll(lots.Select(l => cluster.GetGrain<ILotGrain>(l.LotId).GetLayout()));
             var gates = await Task.WhenAll(layouts.Where(l => l is not null).SelectMany(l => l!.Gates).Select(g => cluster.GetGrain<IGateGrain>(g.GateId).GetStatus()));
+            var silos = await cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
             return Results.Ok(new
             {
-                silos = cluster.ActiveSilos.Select(s => s.ToString()),
+                silos = silos.Keys.Select(s => s.ToString()),
                 activeSessions = statuses.Sum(s => s.ActiveSessions),
                 gates = gates.Select(g => new { g.GateId, g.LotId, g.Online, g.RoundTripMilliseconds, g.Barrier }),
             });

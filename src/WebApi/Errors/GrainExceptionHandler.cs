@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
-using ParkingGrains.Runtime;
+using Orleans.Storage;
 
 namespace ParkingGrains.WebApi.Errors;
 
@@ -16,7 +16,7 @@ internal sealed class GrainExceptionHandler(IProblemDetailsService problems) : I
             ArgumentException or FormatException => (StatusCodes.Status400BadRequest, "Invalid request"),
             BadHttpRequestException bad => (bad.StatusCode, "Invalid request"),
             InconsistentStateException => (StatusCodes.Status409Conflict, "Conflict, please retry"),
-            SiloUnavailableException or TimeoutException => (StatusCodes.Status503ServiceUnavailable, "The cluster is not reachable right now"),
+            SiloUnavailableException or OrleansMessageRejectionException or TimeoutException => (StatusCodes.Status503ServiceUnavailable, "The cluster is not reachable right now"),
             _ => (0, ""),
         };
         if (status == 0)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using ParkingGrains.Grains.Interfaces.Notifications;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.WebApi.Realtime;
 

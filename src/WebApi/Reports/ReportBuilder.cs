@@ -1,5 +1,5 @@
 using System.Globalization;
-using ParkingGrains.Grains.History;
+using ParkingGrains.History;
 
 namespace ParkingGrains.WebApi.Reports;
 

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
-using ParkingGrains.Grains.History;
+using ParkingGrains.History;
 using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Lots;
-using ParkingGrains.Runtime;
 using ParkingGrains.WebApi.Auth;
 
 namespace ParkingGrains.WebApi.Reports;

@@ -1,7 +1,6 @@
-using ParkingGrains.Grains.History;
+using ParkingGrains.History;
 using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Lots;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.WebApi.Reports;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ParkingGrains.Grains.History;
+using ParkingGrains.History;
 using ParkingGrains.Grains.Interfaces.Layout;
 
 namespace ParkingGrains.WebApi.Reports;

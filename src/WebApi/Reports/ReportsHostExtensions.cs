@@ -1,4 +1,4 @@
-using ParkingGrains.Grains.History;
+using ParkingGrains.History;
 using ParkingGrains.WebApi.Reports;
 
 // In the host's namespace, beside WebApiHostExtensions, so hooking it in is one line without a using.

@@ -1,61 +1,19 @@
 using ParkingGrains.Grains.Accounts;
 using ParkingGrains.Grains.Interfaces.Accounts;
-using ParkingGrains.Runtime;
-using ParkingGrains.Runtime.Testing;
+using ParkingGrains.Grains.Tests.Infrastructure;
+using static ParkingGrains.Grains.Tests.Accounts.UserSessionSteps;
 using static ParkingGrains.Grains.Tests.Infrastructure.DomainCluster;
 
 namespace ParkingGrains.Grains.Tests.Accounts;
 
-/// <summary>Sessions and single-use refresh in the user grain: stored with the account, so they outlive silos.</summary>
-public sealed class UserSessionTests
+/// <summary>Sessions and single-use refresh in the user grain: rotation, reuse, expiry, and what ends them.</summary>
+[Collection(DomainCollection.Name)]
+public sealed class UserSessionTests(DomainClusterFixture fixture)
 {
-    private static readonly TimeSpan Week = TimeSpan.FromDays(7);
-    private static readonly TimeSpan Month = TimeSpan.FromDays(30);
-
-    [Fact]
-    public async Task SessionsAndUsedRefreshTokens_SurviveASiloCrashAndAWholeClusterRestart()
-    {
-        var serviceId = TestServers.UniqueId("users");
-        void Storage(Runtime.Hosting.SiloBuilder b) => b
-            .Configure(o => o.ServiceId = serviceId)
-            .AddPostgreSqlGrainStorage("Default", TestServers.PostgreSql)
-            .AddPostgreSqlEventLog("Default", TestServers.PostgreSql);
-
-        string stolen;
-        string kept;
-        await using (var cluster = await StartAsync(silos: 2, Storage))
-        {
-            var user = await CreateAsync(cluster.GrainFactory, "durable");
-            var account = (await user.Get())!;
-            stolen = (await user.StartSession(Start("s-stolen", account)))!.SessionId;
-            kept = (await user.StartSession(Start("s-kept", account)))!.SessionId;
-            Assert.Equal(SessionRefreshOutcome.Rotated, (await user.Refresh(Refresh(stolen, 1))).Outcome);
-
-            // The silo holding the user dies: generation 2 is the valid one on the next activation, and 1 stays used.
-            // (Refresh is not idempotent, so the test waits until the client has stopped routing to the dead silo.)
-            await cluster.KillSiloAsync(cluster.OwnerOf(new GrainId("user", "durable")));
-            await cluster.WaitForLivenessToStabilizeAsync();
-            Assert.Equal(SessionRefreshOutcome.Rotated, (await user.Refresh(Refresh(stolen, 2))).Outcome);
-            Assert.Equal(SessionRefreshOutcome.Reused, (await user.Refresh(Refresh(stolen, 2))).Outcome);
-        }
-
-        // A new cluster over the same database: the ended session is still ended, the other one still live.
-        await using (var cluster = await StartAsync(silos: 1, Storage))
-        {
-            var user = cluster.GrainFactory.GetGrain<IUserGrain>("durable");
-            var stamp = (await user.Get())!.SecurityStamp;
-            Assert.False(await user.CheckSession(stolen, stamp, T0));
-            Assert.Equal(SessionRefreshOutcome.Invalid, (await user.Refresh(Refresh(stolen, 3))).Outcome);
-            Assert.True(await user.CheckSession(kept, stamp, T0));
-            Assert.Equal(SessionRefreshOutcome.Rotated, (await user.Refresh(Refresh(kept, 1))).Outcome);
-        }
-    }
-
     [Fact]
     public async Task ARefreshRotatesOnce_AnOlderGenerationEndsTheSession_AndAFutureOneIsJustInvalid()
     {
-        await using var cluster = await StartAsync();
-        var user = await CreateAsync(cluster.GrainFactory, "rotates");
+        var user = await CreateAsync(fixture.Grains, "rotates");
         var account = (await user.Get())!;
         var session = (await user.StartSession(Start("s1", account)))!;
         Assert.Equal(1, session.Generation);
@@ -75,8 +33,7 @@ public sealed class UserSessionTests
     [Fact]
     public async Task AnAccountChange_EndsEverySession_ButARehashOfTheSamePasswordDoesNot()
     {
-        await using var cluster = await StartAsync();
-        var user = await CreateAsync(cluster.GrainFactory, "changes");
+        var user = await CreateAsync(fixture.Grains, "changes");
         var account = (await user.Get())!;
         await user.StartSession(Start("s1", account));
 
@@ -105,8 +62,7 @@ public sealed class UserSessionTests
     [Fact]
     public async Task SessionsExpire_AndTheOldestGoWhenAUserHasTooMany()
     {
-        await using var cluster = await StartAsync();
-        var user = await CreateAsync(cluster.GrainFactory, "many");
+        var user = await CreateAsync(fixture.Grains, "many");
         var account = (await user.Get())!;
         for (var i = 0; i <= UserGrain.MaxSessions; i++)
         {
@@ -125,31 +81,18 @@ public sealed class UserSessionTests
     [Fact]
     public async Task ARefreshWhoseWriteFailed_CanBeRetried_AndIsNotTakenForAReuse()
     {
-        var storage = new FailingGrainStorage();
-        await using var cluster = await StartAsync(configure: b => b.AddGrainStorage("Default", _ => storage));
-        var user = await CreateAsync(cluster.GrainFactory, "outage");
+        var user = await CreateAsync(fixture.Grains, "outage");
         var account = (await user.Get())!;
         await user.StartSession(Start("s1", account));
 
-        storage.FailNextWrite();
-        await Assert.ThrowsAsync<TimeoutException>(() => user.Refresh(Refresh("s1", 1)));
+        fixture.Storage.FailNextWrite(user.GetGrainId());
+        // Orleans wraps a storage provider's failure in an OrleansException that carries it.
+        var failed = await Assert.ThrowsAsync<OrleansException>(() => user.Refresh(Refresh("s1", 1)));
+        Assert.IsType<TimeoutException>(failed.InnerException);
 
         // The client got an error and sends the same token again: the rotation never happened, so this is no reuse.
         var retried = await user.Refresh(Refresh("s1", 1));
         Assert.Equal(SessionRefreshOutcome.Rotated, retried.Outcome);
         Assert.Equal(2, retried.Grant!.Generation);
     }
-
-    private static async Task<IUserGrain> CreateAsync(IGrainFactory grains, string username)
-    {
-        var user = grains.GetGrain<IUserGrain>(username);
-        Assert.True(await user.Create(new NewUser(username, [UserRoles.Driver], "hash-1", T0)));
-        return user;
-    }
-
-    private static SessionStart Start(string sessionId, UserAccount account, DateTimeOffset? at = null) =>
-        new(sessionId, account.SecurityStamp, at ?? T0, (at ?? T0) + Week, (at ?? T0) + Month);
-
-    private static SessionRefresh Refresh(string sessionId, int generation, DateTimeOffset? at = null) =>
-        new(sessionId, generation, at ?? T0.AddMinutes(1), (at ?? T0.AddMinutes(1)) + Week);
 }

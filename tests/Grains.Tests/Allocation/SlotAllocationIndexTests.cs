@@ -1,7 +1,7 @@
 using ParkingGrains.Grains.Allocation;
 using ParkingGrains.Grains.Interfaces;
 using ParkingGrains.Grains.Interfaces.Layout;
-using ParkingGrains.Grains.Layout;
+using ParkingGrains.Domain.Layout;
 
 namespace ParkingGrains.Grains.Tests.Allocation;
 

@@ -1,19 +1,14 @@
 using ParkingGrains.Grains.Interfaces.Cards;
 using ParkingGrains.Grains.Interfaces.Lots;
-using ParkingGrains.Runtime.Testing;
+using ParkingGrains.Grains.Tests.Infrastructure;
 using static ParkingGrains.Grains.Tests.Infrastructure.DomainCluster;
 
 namespace ParkingGrains.Grains.Tests.Cards;
 
 /// <summary>Card administration: create once, update against a version, block, delete, and the directory listing.</summary>
-public sealed class CardGrainTests : IAsyncLifetime
+[Collection(DomainCollection.Name)]
+public sealed class CardGrainTests(DomainClusterFixture fixture)
 {
-    private TestCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await StartAsync();
-
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
-
     [Fact]
     public async Task Create_ListsTheCard_ASecondCreateIsRefused_AndAnInvalidCardListsEveryProblem()
     {
@@ -93,8 +88,9 @@ public sealed class CardGrainTests : IAsyncLifetime
         await Card("p-north").Create(Visitor("p-north") with { LotIds = ["north"] });
         await Card("p-south").Create(Visitor("p-south") with { LotIds = ["south", "east"] });
 
-        var north = (await Directory().List("north")).Select(c => c.Definition.CardId).ToList();
-        var all = (await Directory().List(null)).Select(c => c.Definition.CardId).ToList();
+        // The directory is one per cluster and other tests list cards too: only this test's "p-" cards are looked at.
+        var north = (await Directory().List("north")).Select(c => c.Definition.CardId).Where(id => id.StartsWith("p-", StringComparison.Ordinal)).ToList();
+        var all = (await Directory().List(null)).Select(c => c.Definition.CardId).Where(id => id.StartsWith("p-", StringComparison.Ordinal)).ToList();
 
         Assert.Equal(["p-any", "p-north"], north);
         Assert.Equal(["p-any", "p-north", "p-south"], all);
@@ -111,9 +107,9 @@ public sealed class CardGrainTests : IAsyncLifetime
         Assert.Equal("Newer", Assert.Single(await Directory().List(null), c => c.Definition.CardId == "v1").Definition.HolderName);
     }
 
-    private ICardGrain Card(string id) => _cluster.GrainFactory.GetGrain<ICardGrain>(id);
+    private ICardGrain Card(string id) => fixture.Grains.GetGrain<ICardGrain>(id);
 
-    private ICardDirectoryGrain Directory() => _cluster.GrainFactory.GetGrain<ICardDirectoryGrain>(ICardDirectoryGrain.Key);
+    private ICardDirectoryGrain Directory() => fixture.Grains.GetGrain<ICardDirectoryGrain>(ICardDirectoryGrain.Key);
 
     private static CardDefinition Visitor(string id) => new(id, CardKind.Visitor, $"Holder {id}", ["AB-123"], [], T0.AddDays(-1), T0.AddDays(30), 0);
 }

@@ -3,13 +3,12 @@ using ParkingGrains.Grains.Interfaces;
 using ParkingGrains.Grains.Interfaces.Gates;
 using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.Grains.Tests.Infrastructure;
-using ParkingGrains.Runtime;
 using static ParkingGrains.Grains.Tests.Infrastructure.DomainCluster;
 
 namespace ParkingGrains.Grains.Tests.Cluster;
 
 /// <summary>The turn model against a crowd: 3 silos over PostgreSQL, 50 gates, more cars than slots, then a silo crash and a full replay.</summary>
-public sealed class LotConcurrencyTests
+public sealed class LotConcurrencyTests(PostgreSqlFailoverFixture fixture) : IClassFixture<PostgreSqlFailoverFixture>
 {
     private const int Gates = 50;
     private const int EntriesPerGate = 20;
@@ -18,19 +17,15 @@ public sealed class LotConcurrencyTests
     [Fact]
     public async Task FiftyGatesTimesTwentyEntries_NeverDoubleBook_CountExactly_AndReplayIdenticallyAfterASiloCrash()
     {
-        var serviceId = TestServers.UniqueId("lots");
-        await using var cluster = await StartAsync(silos: 3, b => b
-            .Configure(o => o.ServiceId = serviceId)
-            .AddPostgreSqlGrainStorage("Default", TestServers.PostgreSql)
-            .AddPostgreSqlEventLog("Default", TestServers.PostgreSql));
-        var lot = cluster.GrainFactory.GetGrain<ILotGrain>("crowded");
+        var cluster = fixture.Cluster;
+        var lot = cluster.Client.GetGrain<ILotGrain>("crowded");
         Assert.True((await lot.Configure(TestLayout("crowded", cars: Slots, extraEntryGates: Gates), Tariff())).Applied);
 
         var commands = Enumerable.Range(1, Gates).SelectMany(g => Enumerable.Range(0, EntriesPerGate).Select(i =>
             new EntryCommand($"g{g}-e{i}", $"crowded-in{g}", $"P{g:D2}-{i:D3}", null, VehicleClass.Car, T0.AddSeconds(i)))).ToList();
 
         // Each gate is one lane: its vehicles arrive one after another; the 50 lanes run at once.
-        var first = await RunGatesAsync(cluster.GrainFactory, commands);
+        var first = await RunGatesAsync(cluster.Client, commands);
 
         var sessions = await lot.GetActiveSessions(null);
         Assert.Equal(Slots, sessions.Count);
@@ -44,13 +39,13 @@ public sealed class LotConcurrencyTests
         var status = await lot.GetStatus();
         Assert.Equal(0, status.Classes[VehicleClass.Car].Free);
         Assert.Equal(Slots, status.Classes[VehicleClass.Car].Occupied);
-        var history = await HistoryAsync(serviceId, "crowded");
+        var history = await HistoryAsync(fixture.ServiceId, "crowded");
         Assert.Equal(Slots, history.GetValueOrDefault("VehicleEntered"));
         Assert.Equal(commands.Count - Slots, history.GetValueOrDefault("EntryDenied"));
 
         // Crash the silo that hosts the lot, then send every event again: the same answers, nothing new recorded.
-        await cluster.KillSiloAsync(cluster.OwnerOf(new GrainId("lot", "crowded")));
-        var replay = await RunGatesAsync(cluster.GrainFactory, commands);
+        await cluster.KillSiloAsync(cluster.HostOf(lot));
+        var replay = await RunGatesAsync(cluster.Client, commands);
 
         foreach (var (eventId, original) in first)
         {
@@ -60,25 +55,20 @@ public sealed class LotConcurrencyTests
 
         var after = await lot.GetActiveSessions(null);
         Assert.Equal(sessions.Select(s => (s.SessionId, s.SlotId)).Order(), after.Select(s => (s.SessionId, s.SlotId)).Order());
-        Assert.Equal(history, await HistoryAsync(serviceId, "crowded"));
+        Assert.Equal(history, await HistoryAsync(fixture.ServiceId, "crowded"));
     }
 
     [Fact]
     public async Task AnUnclaimedReservation_ExpiresAfterTheSiloHoldingItRestarts()
     {
-        var serviceId = TestServers.UniqueId("res");
-        await using var cluster = await StartAsync(silos: 2, b => b
-            .Configure(o => o.ServiceId = serviceId)
-            .AddPostgreSqlGrainStorage("Default", TestServers.PostgreSql)
-            .AddPostgreSqlEventLog("Default", TestServers.PostgreSql)
-            .UsePostgreSqlReminders(TestServers.PostgreSql));
-        var lot = cluster.GrainFactory.GetGrain<ILotGrain>("resv");
+        var cluster = fixture.Cluster;
+        var lot = cluster.Client.GetGrain<ILotGrain>("resv");
         Assert.True((await lot.Configure(TestLayout("resv", cars: 2), Tariff())).Applied);
         var now = DateTimeOffset.UtcNow;
         var booked = await lot.Reserve(new ReservationCommand("r1", "driver", "HOLD-1", null, VehicleClass.Car, "c1", now.AddSeconds(-1), now.AddSeconds(4), now));
         Assert.True(booked.Accepted);
 
-        // Restart every silo (rolling): the reminder lives in PostgreSQL and must still release the hold.
+        // Restart every silo (rolling): the reminder is stored outside the silos and must still release the hold.
         foreach (var silo in cluster.Silos.ToList())
         {
             await cluster.StartAdditionalSiloAsync();
@@ -87,14 +77,10 @@ public sealed class LotConcurrencyTests
         }
 
         await cluster.WaitForLivenessToStabilizeAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await lot.GetReservations()).Count > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
+        await Eventually.TrueAsync(async () => (await lot.GetReservations()).Count == 0, TimeSpan.FromSeconds(30), "the reservation to expire");
 
         Assert.Empty(await lot.GetReservations());
-        Assert.Equal(1, (await HistoryAsync(serviceId, "resv")).GetValueOrDefault("ReservationExpired"));
+        Assert.Equal(1, (await HistoryAsync(fixture.ServiceId, "resv")).GetValueOrDefault("ReservationExpired"));
         Assert.Equal(2, (await lot.GetStatus()).Classes[VehicleClass.Car].Free);
     }
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ParkingGrains.Grains.History;
+using ParkingGrains.History;
 using Xunit.Abstractions;
 
 namespace ParkingGrains.Grains.Tests.History;

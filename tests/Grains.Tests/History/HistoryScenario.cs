@@ -1,7 +1,6 @@
-using ParkingGrains.Grains.History;
+using ParkingGrains.History;
 using ParkingGrains.Grains.Interfaces;
 using ParkingGrains.Grains.Interfaces.Lots;
-using ParkingGrains.Runtime;
 using static ParkingGrains.Grains.Tests.Infrastructure.DomainCluster;
 
 namespace ParkingGrains.Grains.Tests.History;

@@ -1,15 +1,19 @@
-using ParkingGrains.Grains.History;
-using ParkingGrains.Runtime.Testing;
+using Orleans.TestingHost;
+using ParkingGrains.History;
+using ParkingGrains.Storage.Hosting;
 using static ParkingGrains.Grains.Tests.Infrastructure.DomainCluster;
 
 namespace ParkingGrains.Grains.Tests.History;
 
-/// <summary>One cluster on PostgreSQL (grain state and event log) that ran <see cref="HistoryScenario"/>, and the history reading it.</summary>
+/// <summary>
+/// One cluster whose event log is on PostgreSQL that ran <see cref="HistoryScenario"/>, and the history reading it.
+/// Grain state stays in the cluster's shared memory storage: the reports read only the event log.
+/// </summary>
 public sealed class PostgreSqlHistoryFixture : IAsyncLifetime
 {
     private readonly List<PostgreSqlParkingHistory> _others = [];
-    private TestCluster? _cluster;
-    private string _serviceId = "";
+    private readonly string _serviceId = TestServers.UniqueId("hist");
+    private InProcessTestCluster? _cluster;
 
     public PostgreSqlParkingHistory History { get; private set; } = null!;
 
@@ -27,13 +31,9 @@ public sealed class PostgreSqlHistoryFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var serviceId = _serviceId = TestServers.UniqueId("hist");
-        _cluster = await StartAsync(configure: b => b
-            .Configure(o => o.ServiceId = serviceId)
-            .AddPostgreSqlGrainStorage("Default", TestServers.PostgreSql)
-            .AddPostgreSqlEventLog("Default", TestServers.PostgreSql));
-        await HistoryScenario.RunAsync(_cluster.GrainFactory);
-        History = new PostgreSqlParkingHistory(TestServers.PostgreSql, serviceId);
+        _cluster = await StartAsync(serviceId: _serviceId, configure: b => b.AddPostgreSqlEventLog("Default", TestServers.PostgreSql));
+        await HistoryScenario.RunAsync(_cluster.Client);
+        History = new PostgreSqlParkingHistory(TestServers.PostgreSql, _serviceId);
     }
 
     public async Task DisposeAsync()

@@ -1,6 +1,6 @@
 using Npgsql;
-using ParkingGrains.Grains.History;
-using ParkingGrains.Runtime.EventLog.PostgreSql;
+using ParkingGrains.History;
+using ParkingGrains.Storage.EventLog.PostgreSql;
 using Xunit.Abstractions;
 
 namespace ParkingGrains.Grains.Tests.History;

@@ -1,5 +1,8 @@
-using ParkingGrains.Grains.History;
-using ParkingGrains.Runtime.Testing;
+using Orleans.Runtime.Hosting;
+using Orleans.TestingHost;
+using ParkingGrains.History;
+using ParkingGrains.Storage.GrainState.Sqlite;
+using ParkingGrains.Storage.Hosting;
 using static ParkingGrains.Grains.Tests.Infrastructure.DomainCluster;
 
 namespace ParkingGrains.Grains.Tests.History;
@@ -8,8 +11,8 @@ namespace ParkingGrains.Grains.Tests.History;
 public sealed class SqliteHistoryFixture : IAsyncLifetime
 {
     private readonly TempDatabaseFile _file = new();
-    private TestCluster? _cluster;
-    private string _serviceId = "";
+    private readonly string _serviceId = TestServers.UniqueId("hist");
+    private InProcessTestCluster? _cluster;
 
     public SqliteParkingHistory History { get; private set; } = null!;
 
@@ -18,13 +21,13 @@ public sealed class SqliteHistoryFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var serviceId = _serviceId = TestServers.UniqueId("hist");
-        _cluster = await StartAsync(configure: b => b
-            .Configure(o => o.ServiceId = serviceId)
-            .AddSqliteGrainStorage("Default", _file.ConnectionString)
-            .AddSqliteEventLog("Default", _file.ConnectionString));
-        await HistoryScenario.RunAsync(_cluster.GrainFactory);
-        History = new SqliteParkingHistory(_file.ConnectionString, serviceId);
+        _cluster = await StartAsync(serviceId: _serviceId, configure: b =>
+        {
+            b.Services.AddGrainStorage("Default", (_, _) => new SqliteGrainStorage(new SqliteStorageOptions { ConnectionString = _file.ConnectionString, ServiceId = _serviceId }));
+            b.AddSqliteEventLog("Default", _file.ConnectionString);
+        });
+        await HistoryScenario.RunAsync(_cluster.Client);
+        History = new SqliteParkingHistory(_file.ConnectionString, _serviceId);
     }
 
     public async Task DisposeAsync()

@@ -1,5 +1,5 @@
-using ParkingGrains.Grains.History;
-using ParkingGrains.Runtime.EventLog.Sqlite;
+using ParkingGrains.History;
+using ParkingGrains.Storage.EventLog.Sqlite;
 using Xunit.Abstractions;
 
 namespace ParkingGrains.Grains.Tests.History;

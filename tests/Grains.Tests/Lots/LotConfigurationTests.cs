@@ -2,20 +2,15 @@ using ParkingGrains.Grains.Interfaces;
 using ParkingGrains.Grains.Interfaces.Gates;
 using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Lots;
-using ParkingGrains.Runtime.Testing;
+using ParkingGrains.Grains.Tests.Infrastructure;
 using static ParkingGrains.Grains.Tests.Infrastructure.DomainCluster;
 
 namespace ParkingGrains.Grains.Tests.Lots;
 
 /// <summary>Admin changes to a lot: create once, reconfigure against a revision, remove only when empty.</summary>
-public sealed class LotConfigurationTests : IAsyncLifetime
+[Collection(DomainCollection.Name)]
+public sealed class LotConfigurationTests(DomainClusterFixture fixture)
 {
-    private TestCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await StartAsync();
-
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
-
     [Fact]
     public async Task Create_ConfiguresOnce_ThenRefusesWithAlreadyConfigured()
     {
@@ -117,7 +112,7 @@ public sealed class LotConfigurationTests : IAsyncLifetime
         Assert.Equal(revision + 1, removed.Revision);
         Assert.False((await lot.GetStatus()).Configured);
         Assert.Null(await lot.GetConfiguration());
-        Assert.DoesNotContain(await _cluster.GrainFactory.GetGrain<ILotDirectoryGrain>(ILotDirectoryGrain.Key).List(), l => l.LotId == "C5");
+        Assert.DoesNotContain(await fixture.Grains.GetGrain<ILotDirectoryGrain>(ILotDirectoryGrain.Key).List(), l => l.LotId == "C5");
         Assert.Null((await Gate("C5-in").GetStatus()).LotId);
         Assert.Equal(DenialReason.LotNotConfigured, (await lot.Enter(new EntryCommand("e2", "C5-in", "RM-2", null, VehicleClass.Car, T0))).Reason);
         Assert.Equal(LotConflict.NotConfigured, (await lot.Remove(removed.Revision)).Conflict);
@@ -130,36 +125,7 @@ public sealed class LotConfigurationTests : IAsyncLifetime
         Assert.Equal("T000002", (await lot.Enter(new EntryCommand("e3", "C5-in", "RM-3", null, VehicleClass.Car, T0))).Ticket);
     }
 
-    [Fact]
-    public async Task TheRevisionSurvivesAReactivation_AlsoFromASnapshot()
-    {
-        var lot = Lot("C6");
-        var created = await lot.Create(TestLayout("C6", cars: 1), Tariff());
-        var revision = (await lot.Reconfigure(TestLayout("C6", cars: 2), Tariff(), created.Revision)).Revision;
+    private ILotGrain Lot(string lotId) => fixture.Grains.GetGrain<ILotGrain>(lotId);
 
-        // Enough events for a snapshot (every 1,000): the revision must be part of it, not only of the replay.
-        for (var i = 0; i < 520; i++)
-        {
-            var entry = await lot.Enter(new EntryCommand($"in-{i}", "C6-in", $"SNAP-{i}", null, VehicleClass.Car, T0.AddSeconds(i)));
-            await lot.Exit(new ExitCommand($"out-{i}", "C6-out", null, null, entry.Ticket, T0.AddSeconds(i)));
-        }
-
-        Assert.True((await lot.GetStatus()).Version > 1_000);
-        var added = await _cluster.StartAdditionalSiloAsync();
-        await _cluster.WaitForLivenessToStabilizeAsync();
-        foreach (var silo in _cluster.Silos.Where(s => s != added).ToList())
-        {
-            await _cluster.StopSiloAsync(silo);
-        }
-
-        await _cluster.WaitForLivenessToStabilizeAsync();
-        var after = (await Lot("C6").GetConfiguration())!;
-        Assert.Equal(revision, after.Revision);
-        Assert.Equal(2, after.Layout.Slots.Count);
-        Assert.Equal(LotConflict.RevisionChanged, (await Lot("C6").Reconfigure(TestLayout("C6", cars: 3), Tariff(), created.Revision)).Conflict);
-    }
-
-    private ILotGrain Lot(string lotId) => _cluster.GrainFactory.GetGrain<ILotGrain>(lotId);
-
-    private IGateGrain Gate(string gateId) => _cluster.GrainFactory.GetGrain<IGateGrain>(gateId);
+    private IGateGrain Gate(string gateId) => fixture.Grains.GetGrain<IGateGrain>(gateId);
 }

@@ -5,25 +5,21 @@ using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.Grains.Interfaces.Sessions;
 using ParkingGrains.Grains.Tests.Infrastructure;
-using ParkingGrains.Runtime.Testing;
 using static ParkingGrains.Grains.Tests.Infrastructure.DomainCluster;
 
 namespace ParkingGrains.Grains.Tests.Lots;
 
-public sealed class LotGrainTests : IAsyncLifetime
+[Collection(DomainCollection.Name)]
+public sealed class LotGrainTests(DomainClusterFixture fixture)
 {
-    private TestCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await StartAsync();
-
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+    private IGrainFactory Grains => fixture.Grains;
 
     [Fact]
     public async Task EntryGetsTheNearestSlotAndATicket_ExitNeedsPayment_ThenOpensAndFreesTheSlot()
     {
-        var lot = await ConfiguredLotAsync("L1", cars: 3);
-        var gateIn = _cluster.GrainFactory.GetGrain<IGateGrain>("L1-in");
-        var gateOut = _cluster.GrainFactory.GetGrain<IGateGrain>("L1-out");
+        var lot = await Grains.ConfiguredLotAsync("L1", cars: 3);
+        var gateIn = Grains.GetGrain<IGateGrain>("L1-in");
+        var gateOut = Grains.GetGrain<IGateGrain>("L1-out");
 
         var entry = await gateIn.Enter(new EntryCommand("e1", "L1-in", "51F-123.45", null, VehicleClass.Car, T0));
 
@@ -41,7 +37,7 @@ public sealed class LotGrainTests : IAsyncLifetime
         Assert.Equal(DenialReason.PaymentRequired, refused.Reason);
         Assert.Equal(5.00m, refused.AmountDue.Amount);
 
-        var paid = await _cluster.GrainFactory.GetGrain<IVehicleSessionGrain>(entry.SessionId!).Pay("p1", new Money(5.00m, "EUR"), PaymentMethod.Cash, exitTime, null);
+        var paid = await Grains.GetGrain<IVehicleSessionGrain>(entry.SessionId!).Pay("p1", new Money(5.00m, "EUR"), PaymentMethod.Cash, exitTime, null);
         Assert.True(paid.Accepted);
         Assert.Equal(0m, paid.AmountDue.Amount);
 
@@ -53,54 +49,15 @@ public sealed class LotGrainTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ARepeatedEventId_ReturnsTheOriginalDecision_EvenAfterTheLotReactivates()
-    {
-        var lot = await ConfiguredLotAsync("L2", cars: 2);
-        var first = await lot.Enter(new EntryCommand("same", "L2-in", "AAA111", null, VehicleClass.Car, T0));
-        var repeat = await lot.Enter(new EntryCommand("same", "L2-in", "AAA111", null, VehicleClass.Car, T0.AddMinutes(1)));
-
-        Assert.Equal(first.SessionId, repeat.SessionId);
-        Assert.Equal(first.Slot, repeat.Slot);
-        Assert.Equal(1, (await lot.GetStatus()).ActiveSessions);
-
-        await RestartAllSilosAsync();
-        var afterRestart = await _cluster.GrainFactory.GetGrain<ILotGrain>("L2").Enter(new EntryCommand("same", "L2-in", "AAA111", null, VehicleClass.Car, T0));
-        Assert.Equal(first.SessionId, afterRestart.SessionId);
-        Assert.Equal(1, (await _cluster.GrainFactory.GetGrain<ILotGrain>("L2").GetStatus()).ActiveSessions);
-    }
-
-    [Fact]
-    public async Task AfterASnapshot_RepeatsOfOlderCommandsStillReturnTheirOriginalDecisions()
-    {
-        // Enough decisions for a snapshot (every 1,000 events); command results are rebuilt from the events before it.
-        var lot = await ConfiguredLotAsync("L16", cars: 5);
-        var first = await lot.Enter(new EntryCommand("first", "L16-in", "OLD-1", null, VehicleClass.Car, T0));
-        for (var i = 0; i < 600; i++)
-        {
-            var entry = await lot.Enter(new EntryCommand($"in-{i}", "L16-in", $"CAR-{i}", null, VehicleClass.Car, T0.AddSeconds(i)));
-            await lot.Exit(new ExitCommand($"out-{i}", "L16-out", null, null, entry.Ticket, T0.AddSeconds(i)));
-        }
-
-        Assert.True((await lot.GetStatus()).Version > 1_000);
-        await RestartAllSilosAsync();
-
-        var repeat = await _cluster.GrainFactory.GetGrain<ILotGrain>("L16").Enter(new EntryCommand("first", "L16-in", "OLD-1", null, VehicleClass.Car, T0));
-        Assert.Equal((first.SessionId, first.Slot), (repeat.SessionId, repeat.Slot));
-        var exitRepeat = await _cluster.GrainFactory.GetGrain<ILotGrain>("L16").Exit(new ExitCommand("out-3", "L16-out", null, null, "T000005", T0));
-        Assert.True(exitRepeat.Open);
-        Assert.Single(await _cluster.GrainFactory.GetGrain<ILotGrain>("L16").GetActiveSessions(null));
-    }
-
-    [Fact]
     public async Task PlateAlreadyInside_IsDenied_OrFlagged_PerLotSetting()
     {
-        var deny = await ConfiguredLotAsync("L3", cars: 3);
+        var deny = await Grains.ConfiguredLotAsync("L3", cars: 3);
         await deny.Enter(new EntryCommand("a", "L3-in", "XYZ-1", null, VehicleClass.Car, T0));
         var second = await deny.Enter(new EntryCommand("b", "L3-in", "xyz 1", null, VehicleClass.Car, T0.AddMinutes(1)));
         Assert.False(second.Allowed);
         Assert.Equal(DenialReason.PlateAlreadyInside, second.Reason);
 
-        var flag = await ConfiguredLotAsync("L4", cars: 3, settings: LotSettings.Default with { PlateAlreadyInside = PlateInsidePolicy.Flag });
+        var flag = await Grains.ConfiguredLotAsync("L4", cars: 3, settings: LotSettings.Default with { PlateAlreadyInside = PlateInsidePolicy.Flag });
         await flag.Enter(new EntryCommand("a", "L4-in", "XYZ-1", null, VehicleClass.Car, T0));
         var flagged = await flag.Enter(new EntryCommand("b", "L4-in", "XYZ-1", null, VehicleClass.Car, T0.AddMinutes(1)));
         Assert.True(flagged.Allowed);
@@ -118,13 +75,13 @@ public sealed class LotGrainTests : IAsyncLifetime
     [Fact]
     public async Task AFullClass_IsDeniedWithAReason_AndOverflowIsUsedOnlyWhenConfigured()
     {
-        var lot = await ConfiguredLotAsync("L5", cars: 1, motorcycles: 1);
+        var lot = await Grains.ConfiguredLotAsync("L5", cars: 1, motorcycles: 1);
         Assert.True((await lot.Enter(new EntryCommand("m1", "L5-in", "MOTO1", null, VehicleClass.Motorcycle, T0))).Allowed);
         var full = await lot.Enter(new EntryCommand("m2", "L5-in", "MOTO2", null, VehicleClass.Motorcycle, T0));
         Assert.Equal(DenialReason.ClassFull, full.Reason);
         Assert.False(string.IsNullOrWhiteSpace(full.ReasonText));
 
-        var overflow = await ConfiguredLotAsync("L6", cars: 1, motorcycles: 1,
+        var overflow = await Grains.ConfiguredLotAsync("L6", cars: 1, motorcycles: 1,
             settings: LotSettings.Default with { OverflowRules = [new OverflowRule(VehicleClass.Motorcycle, VehicleClass.Car)] });
         await overflow.Enter(new EntryCommand("m1", "L6-in", "MOTO1", null, VehicleClass.Motorcycle, T0));
         var intoCar = await overflow.Enter(new EntryCommand("m2", "L6-in", "MOTO2", null, VehicleClass.Motorcycle, T0));
@@ -135,7 +92,7 @@ public sealed class LotGrainTests : IAsyncLifetime
     [Fact]
     public async Task Cards_BlockedAndExpiredAreDenied_SubscribersParkFreeWithinTheirQuota()
     {
-        var lot = await ConfiguredLotAsync("L7", cars: 5);
+        var lot = await Grains.ConfiguredLotAsync("L7", cars: 5);
         await Card("blocked", CardKind.Visitor, quota: 1).Configure(Definition("blocked", CardKind.Visitor, 1) with { Blocked = true, BlockReason = "stolen" });
         await Card("expired", CardKind.Visitor, quota: 1).Configure(Definition("expired", CardKind.Visitor, 1) with { ValidTo = T0.AddDays(-1), ValidFrom = T0.AddDays(-30) });
         await Card("monthly", CardKind.Subscriber, quota: 1).Configure(Definition("monthly", CardKind.Subscriber, 1));
@@ -155,7 +112,7 @@ public sealed class LotGrainTests : IAsyncLifetime
     [Fact]
     public async Task PayingAtAPayStation_GivesAFreeExitWindow_AfterWhichMoreIsDue_AndALostTicketCostsItsFee()
     {
-        var lot = await ConfiguredLotAsync("L8", cars: 3);
+        var lot = await Grains.ConfiguredLotAsync("L8", cars: 3);
         var entry = await lot.Enter(new EntryCommand("e", "L8-in", "PAY-1", null, VehicleClass.Car, T0));
         await lot.Pay(new PaymentCommand("p", entry.Ticket!, new Money(2.00m, "EUR"), PaymentMethod.Card, T0.AddMinutes(50)));
 
@@ -166,7 +123,7 @@ public sealed class LotGrainTests : IAsyncLifetime
         var lost = await lot.Exit(new ExitCommand("x3", "L8-out", "PAY-1", null, null, T0.AddMinutes(50 + 16), LostTicket: true));
         Assert.Equal(21.50m, lost.AmountDue.Amount);
 
-        var inGrace = await ConfiguredLotAsync("L9", cars: 1);
+        var inGrace = await Grains.ConfiguredLotAsync("L9", cars: 1);
         var second = await inGrace.Enter(new EntryCommand("e", "L9-in", "PAY-2", null, VehicleClass.Car, T0));
         await inGrace.Pay(new PaymentCommand("p", second.SessionId!, new Money(2.00m, "EUR"), PaymentMethod.VietQr, T0.AddMinutes(55)));
         var free = await inGrace.Exit(new ExitCommand("x", "L9-out", "PAY-2", null, null, T0.AddMinutes(69)));
@@ -177,7 +134,7 @@ public sealed class LotGrainTests : IAsyncLifetime
     [Fact]
     public async Task Payments_InTheWrongCurrencyOrNotPositive_AreRejectedWithReasons()
     {
-        var lot = await ConfiguredLotAsync("L10", cars: 1);
+        var lot = await Grains.ConfiguredLotAsync("L10", cars: 1);
         var entry = await lot.Enter(new EntryCommand("e", "L10-in", "CUR-1", null, VehicleClass.Car, T0));
         Assert.Equal(DenialReason.CurrencyMismatch, (await lot.Pay(new PaymentCommand("p1", entry.SessionId!, new Money(5m, "VND"), PaymentMethod.Cash, T0))).Reason);
         Assert.Equal(DenialReason.InvalidAmount, (await lot.Pay(new PaymentCommand("p2", entry.SessionId!, new Money(-1m, "EUR"), PaymentMethod.Cash, T0))).Reason);
@@ -187,7 +144,7 @@ public sealed class LotGrainTests : IAsyncLifetime
     [Fact]
     public async Task OverridesAndForceExit_ChangeWhatCanBeAllocated_AndAreRecordedWithOperatorAndReason()
     {
-        var lot = await ConfiguredLotAsync("L11", cars: 2);
+        var lot = await Grains.ConfiguredLotAsync("L11", cars: 2);
         var oos = await lot.OverrideSlot(new SlotOverrideCommand("o1", "c1", SlotOverride.OutOfService, "flooded", "alice", T0));
         Assert.True(oos.Applied);
         Assert.Equal(SlotStatus.OutOfService, oos.Slot!.Status);
@@ -208,7 +165,7 @@ public sealed class LotGrainTests : IAsyncLifetime
     [Fact]
     public async Task Reservations_HoldASlotForTheHolder_RejectOverlaps_AndExpireWhenUnclaimed()
     {
-        var lot = await ConfiguredLotAsync("L12", cars: 2);
+        var lot = await Grains.ConfiguredLotAsync("L12", cars: 2);
         var now = DateTimeOffset.UtcNow;
         var booked = await lot.Reserve(new ReservationCommand("r1", "driver-1", "RES-1", null, VehicleClass.Car, "c1", now.AddMinutes(-1), now.AddHours(2), now));
         Assert.True(booked.Accepted);
@@ -216,16 +173,16 @@ public sealed class LotGrainTests : IAsyncLifetime
         Assert.Equal(DenialReason.ReservationOverlaps, overlapping.Reason);
 
         // The window has begun: the reminder holds c1, so a walk-in gets c2 and the holder gets c1.
-        await WaitUntilAsync(async () => (await lot.GetSlots()).Single(s => s.SlotId == "c1").Status == SlotStatus.Held, "the hold");
+        await Eventually.TrueAsync(async () => (await lot.GetSlots()).Single(s => s.SlotId == "c1").Status == SlotStatus.Held, because: "the hold");
         Assert.Equal("c2", (await lot.Enter(new EntryCommand("w", "L12-in", "WALK-1", null, VehicleClass.Car, now))).Slot!.SlotId);
         var holder = await lot.Enter(new EntryCommand("h", "L12-in", "RES-1", null, VehicleClass.Car, now));
         Assert.Equal("c1", holder.Slot!.SlotId);
         Assert.Empty(await lot.GetReservations());
 
-        var lot2 = await ConfiguredLotAsync("L13", cars: 1);
+        var lot2 = await Grains.ConfiguredLotAsync("L13", cars: 1);
         var shortWindow = await lot2.Reserve(new ReservationCommand("r", "driver-3", "RES-3", null, VehicleClass.Car, null, now.AddMilliseconds(-500), now.AddSeconds(1), now));
         Assert.True(shortWindow.Accepted);
-        await WaitUntilAsync(async () => (await lot2.GetReservations()).Count == 0, "the unclaimed reservation to expire");
+        await Eventually.TrueAsync(async () => (await lot2.GetReservations()).Count == 0, because: "the unclaimed reservation to expire");
         Assert.Equal(SlotStatus.Free, (await lot2.GetSlots()).Single().Status);
 
         var cancelled = await lot2.Reserve(new ReservationCommand("r9", "driver-4", "RES-4", null, VehicleClass.Car, null, now.AddHours(5), now.AddHours(6), now));
@@ -236,7 +193,7 @@ public sealed class LotGrainTests : IAsyncLifetime
     [Fact]
     public async Task AnInvalidLayout_IsRejectedWhole_WithEveryProblemListed()
     {
-        var lot = _cluster.GrainFactory.GetGrain<ILotGrain>("L14");
+        var lot = Grains.GetGrain<ILotGrain>("L14");
         var layout = TestLayout("L14", cars: 2);
         var broken = layout with
         {
@@ -257,8 +214,8 @@ public sealed class LotGrainTests : IAsyncLifetime
     [Fact]
     public async Task GatesCheckDirection_AndRecordOperatorCommands()
     {
-        await ConfiguredLotAsync("L15", cars: 1);
-        var gateOut = _cluster.GrainFactory.GetGrain<IGateGrain>("L15-out");
+        await Grains.ConfiguredLotAsync("L15", cars: 1);
+        var gateOut = Grains.GetGrain<IGateGrain>("L15-out");
         Assert.Equal(DenialReason.WrongGateDirection, (await gateOut.Enter(new EntryCommand("e", "L15-out", "DIR-1", null, VehicleClass.Car, T0))).Reason);
 
         var opened = await gateOut.Command(new GateCommand("g1", GateCommandKind.Open, TimeSpan.FromMinutes(5), "bob", "ambulance", DateTimeOffset.UtcNow));
@@ -270,43 +227,8 @@ public sealed class LotGrainTests : IAsyncLifetime
         Assert.False((await gateOut.Command(new GateCommand("g3", GateCommandKind.Open, null, "", "", DateTimeOffset.UtcNow))).Accepted);
     }
 
-    private async Task<ILotGrain> ConfiguredLotAsync(string lotId, int cars, int motorcycles = 0, LotSettings? settings = null)
-    {
-        var lot = _cluster.GrainFactory.GetGrain<ILotGrain>(lotId);
-        var result = await lot.Configure(TestLayout(lotId, cars, motorcycles, settings: settings), Tariff());
-        Assert.True(result.Applied, string.Join("; ", result.Problems));
-        return lot;
-    }
-
-    private ICardGrain Card(string id, CardKind kind, int quota) => _cluster.GrainFactory.GetGrain<ICardGrain>(id);
+    private ICardGrain Card(string id, CardKind kind, int quota) => Grains.GetGrain<ICardGrain>(id);
 
     private static CardDefinition Definition(string id, CardKind kind, int quota) =>
         new(id, kind, "Holder", [], [], T0.AddDays(-1), T0.AddDays(30), quota);
-
-    private async Task RestartAllSilosAsync()
-    {
-        // A rolling restart: the new silo joins (and the client sees it) before the old ones leave.
-        var added = await _cluster.StartAdditionalSiloAsync();
-        await _cluster.WaitForLivenessToStabilizeAsync();
-        foreach (var silo in _cluster.Silos.Where(s => s != added).ToList())
-        {
-            await _cluster.StopSiloAsync(silo);
-        }
-
-        await _cluster.WaitForLivenessToStabilizeAsync();
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for {what}.");
-            }
-
-            await Task.Delay(50);
-        }
-    }
 }

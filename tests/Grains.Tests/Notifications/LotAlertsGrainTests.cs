@@ -1,22 +1,17 @@
 using ParkingGrains.Grains.Interfaces.Notifications;
-using ParkingGrains.Runtime.Testing;
-using static ParkingGrains.Grains.Tests.Infrastructure.DomainCluster;
+using ParkingGrains.Grains.Tests.Infrastructure;
 
 namespace ParkingGrains.Grains.Tests.Notifications;
 
-public sealed class LotAlertsGrainTests : IAsyncLifetime
+[Collection(DomainCollection.Name)]
+public sealed class LotAlertsGrainTests(DomainClusterFixture fixture)
 {
     private static readonly DateTimeOffset T0 = new(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);
-    private TestCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await StartAsync();
-
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task TheSameCauseIsOneAlert_TheNewestAreKept_AndTheFirstAcknowledgementStands()
     {
-        var alerts = _cluster.GrainFactory.GetGrain<ILotAlertsGrain>("alerts-1");
+        var alerts = fixture.Grains.GetGrain<ILotAlertsGrain>("alerts-1");
         await alerts.Record(new LotAlert("alerts-1", "first", AlertSeverity.Warning, T0, "a0"));
         await alerts.Record(new LotAlert("alerts-1", "first again", AlertSeverity.Warning, T0, "a0"));
         for (var i = 1; i <= ILotAlertsGrain.Capacity + 2; i++)
@@ -41,7 +36,7 @@ public sealed class LotAlertsGrainTests : IAsyncLifetime
     [Fact]
     public async Task AnAlertWithoutAnId_GetsOneFromItsContent_SoARepublishIsStillOne()
     {
-        var alerts = _cluster.GrainFactory.GetGrain<ILotAlertsGrain>("alerts-2");
+        var alerts = fixture.Grains.GetGrain<ILotAlertsGrain>("alerts-2");
         await alerts.Record(new LotAlert("alerts-2", "sensor s1 offline", AlertSeverity.Critical, T0));
         await alerts.Record(new LotAlert("alerts-2", "sensor s1 offline", AlertSeverity.Critical, T0));
         await alerts.Record(new LotAlert("alerts-2", "sensor s2 offline", AlertSeverity.Critical, T0));

@@ -1,27 +1,16 @@
+using ParkingGrains.Domain.Payments;
 using ParkingGrains.Grains.Interfaces;
-using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.Grains.Interfaces.Payments;
-using ParkingGrains.Grains.Interfaces.Tariffs;
 using ParkingGrains.Grains.Payments;
-using ParkingGrains.Runtime.Testing;
-using static ParkingGrains.Grains.Tests.Infrastructure.DomainCluster;
+using ParkingGrains.Grains.Tests.Infrastructure;
+using static ParkingGrains.Grains.Tests.Payments.VndStays;
 
 namespace ParkingGrains.Grains.Tests.Payments;
 
-public sealed class PaymentGrainTests : IAsyncLifetime
+[Collection(DomainCollection.Name)]
+public sealed class PaymentGrainTests(DomainClusterFixture fixture)
 {
-    private const string Bin = "970436";
-    private const string Account = "1023456789";
-
-    // Create quotes the stay at the real clock, so stays start relative to it.
-    private static readonly DateTimeOffset s_entry = DateTimeOffset.UtcNow.AddMinutes(-125);
-    private TestCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await StartAsync();
-
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
-
     [Fact]
     public async Task VietQrPayment_CreateThenConfirm_PaysTheStayInTheLot_AndConfirmingTwiceIsIdempotent()
     {
@@ -139,28 +128,6 @@ public sealed class PaymentGrainTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PaymentsAndTheirAnswers_SurviveReactivationFromTheEventLog()
-    {
-        var (_, ticket) = await StayAsync("P6");
-        var payment = Payment("pay-6");
-        await payment.Create(VietQr("P6", ticket, 40_000m, purpose: "Phí gửi xe"));
-        var confirmed = await payment.Confirm(new PaymentConfirmation("tx", "ref", Vnd(40_000m), DateTimeOffset.UtcNow));
-
-        var added = await _cluster.StartAdditionalSiloAsync();
-        await _cluster.WaitForLivenessToStabilizeAsync();
-        foreach (var silo in _cluster.Silos.Where(s => s != added).ToList())
-        {
-            await _cluster.StopSiloAsync(silo);
-        }
-
-        await _cluster.WaitForLivenessToStabilizeAsync();
-        var again = Payment("pay-6");
-        Assert.Equal(confirmed.Payment, await again.Get());
-        Assert.Equal("Phi gui xe", VietQrPayload.Parse((await again.Get())!.VietQrPayload!).Purpose);
-        Assert.Equal(confirmed, await again.Confirm(new PaymentConfirmation("tx", "ref", Vnd(40_000m), DateTimeOffset.UtcNow)));
-    }
-
-    [Fact]
     public async Task BadRequests_AreRejected_BeforeAnythingIsRecorded()
     {
         var (_, ticket) = await StayAsync("P7");
@@ -183,22 +150,7 @@ public sealed class PaymentGrainTests : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentException>(() => payment.Confirm(new PaymentConfirmation("", "ref", Vnd(20_000m), DateTimeOffset.UtcNow)));
     }
 
-    private IPaymentGrain Payment(string id) => _cluster.GrainFactory.GetGrain<IPaymentGrain>(id);
+    private IPaymentGrain Payment(string id) => fixture.Grains.GetGrain<IPaymentGrain>(id);
 
-    private static PaymentRequest VietQr(string lotId, string ticket, decimal amount, string? purpose = null) =>
-        new(lotId, ticket, Vnd(amount), PaymentMethod.VietQr, Bin, Account, purpose);
-
-    private static Money Vnd(decimal amount) => new(amount, "VND");
-
-    /// <summary>A VND lot (cars: 10 min free, 20,000 the first hour, 10,000 each started hour after) with one car inside since 2 h 5 min ago.</summary>
-    private async Task<(ILotGrain Lot, string Ticket)> StayAsync(string lotId)
-    {
-        var lot = _cluster.GrainFactory.GetGrain<ILotGrain>(lotId);
-        var tariff = new Tariff("VND", [new VehicleClassRate(VehicleClass.Car, TimeSpan.FromMinutes(10), TimeSpan.FromHours(1), 20_000m, TimeSpan.FromHours(1), 10_000m)]);
-        var configured = await lot.Configure(TestLayout(lotId, cars: 2) with { Currency = "VND", TimeZoneId = "Asia/Ho_Chi_Minh" }, tariff);
-        Assert.True(configured.Applied, string.Join("; ", configured.Problems));
-        var entry = await lot.Enter(new EntryCommand($"{lotId}-e1", $"{lotId}-in", "51F-123.45", null, VehicleClass.Car, s_entry));
-        Assert.True(entry.Allowed, entry.ReasonText);
-        return (lot, entry.Ticket!);
-    }
+    private Task<(ILotGrain Lot, string Ticket)> StayAsync(string lotId) => VndStays.StayAsync(fixture.Grains, lotId);
 }

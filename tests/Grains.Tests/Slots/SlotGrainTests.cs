@@ -1,28 +1,19 @@
-using Microsoft.Extensions.DependencyInjection;
 using ParkingGrains.Grains.Interfaces.Slots;
-using ParkingGrains.Grains.Slots;
-using ParkingGrains.Runtime;
-using ParkingGrains.Runtime.EventLog;
-using ParkingGrains.Runtime.Testing;
+using ParkingGrains.Grains.Tests.Infrastructure;
 using static ParkingGrains.Grains.Tests.Infrastructure.DomainCluster;
 
 namespace ParkingGrains.Grains.Tests.Slots;
 
-public sealed class SlotGrainTests : IAsyncLifetime
+public sealed class SlotGrainTests : IClassFixture<SlotClusterFixture>
 {
     private const string Sensor = "sensor-1";
-    private readonly ManualTimeProvider _clock = new(T0);
-    private readonly MemoryEventLogStorage _log = new();
-    private TestCluster _cluster = null!;
+    private readonly SlotClusterFixture _fixture;
 
-    public async Task InitializeAsync() => _cluster = await StartAsync(configure: builder =>
+    public SlotGrainTests(SlotClusterFixture fixture)
     {
-        builder.Services.AddSingleton<TimeProvider>(_clock);
-        builder.Services.AddSingleton(new SlotSensorOptions { OfflineCheckPeriod = TimeSpan.FromMilliseconds(100) });
-        builder.AddEventLog("Default", _ => _log);
-    });
-
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+        _fixture = fixture;
+        _fixture.ResetClock();
+    }
 
     [Fact]
     public async Task DuplicatesAndLateReadings_AreIgnored_AndDoNotCountTowardsConfirmation()
@@ -81,7 +72,7 @@ public sealed class SlotGrainTests : IAsyncLifetime
         string[] recorded = ["SensorAttached", "SensorOccupancyChanged", "SensorFlapSuppressed", "SensorBatteryLow", "SensorOccupancyChanged"];
         Assert.Equal(recorded, await KindsAsync("L1/s3"));
 
-        await RestartAllSilosAsync();
+        await _fixture.Cluster.RestartAllSilosAsync();
 
         var replayed = Slot("L1/s3");
         Assert.Equal(before, await replayed.GetSensor());
@@ -101,7 +92,7 @@ public sealed class SlotGrainTests : IAsyncLifetime
         Assert.Equal(3, live.LastSequence);
         Assert.Equal(2, (await KindsAsync("L1/s4")).Count);
 
-        await RestartAllSilosAsync();
+        await _fixture.Cluster.RestartAllSilosAsync();
 
         // Only the last recorded reading survives; the unrecorded one is accepted again and changes nothing.
         var replayed = Slot("L1/s4");
@@ -141,16 +132,16 @@ public sealed class SlotGrainTests : IAsyncLifetime
         await slot.ReportSensor(Reading(2, occupied: false) with { Time = T0 });
         Assert.True((await slot.GetSensor()).Online);
 
-        _clock.Advance(TimeSpan.FromMinutes(2));
+        _fixture.Clock.Advance(TimeSpan.FromMinutes(2));
         Assert.True((await slot.GetSensor()).Online);
 
-        _clock.Advance(TimeSpan.FromSeconds(1));
+        _fixture.Clock.Advance(TimeSpan.FromSeconds(1));
         var offline = await slot.GetSensor();
         Assert.False(offline.Online);
         Assert.Equal(T0, offline.LastReading);
 
         // The grain's timer notices the lapse; give it a few more ticks to show it records the outage only once.
-        await WaitUntilAsync(async () => (await KindsAsync("L1/s6")).Contains("SensorWentOffline"));
+        await Eventually.TrueAsync(async () => (await KindsAsync("L1/s6")).Contains("SensorWentOffline"), TimeSpan.FromSeconds(10), "the offline check");
         await Task.Delay(300);
 
         var heartbeat = T0.AddMinutes(2).AddSeconds(1);
@@ -171,7 +162,7 @@ public sealed class SlotGrainTests : IAsyncLifetime
         Assert.Contains("sensor id", (await Rejected(slot.ReportSensor(good with { SensorId = "  " }))).Message);
         Assert.Contains("distance -5 cm", (await Rejected(slot.ReportSensor(good with { DistanceCm = -5 }))).Message);
 
-        // NaN and infinities cannot even be sent: the call's JSON refuses them (the grain checks again for local callers).
+        // NaN and infinities: Orleans carries them to the grain, which refuses them.
         await Rejected(slot.ReportSensor(good with { DistanceCm = double.NaN }));
         await Rejected(slot.ReportSensor(good with { DistanceCm = double.PositiveInfinity }));
         await Rejected(slot.ReportSensor(good with { BatteryVolts = double.NaN }));
@@ -201,36 +192,13 @@ public sealed class SlotGrainTests : IAsyncLifetime
         Assert.Equal(["SensorAttached", "SensorBatteryLow", "SensorOccupancyChanged", "SensorAttached"], await KindsAsync("L1/s8"));
     }
 
-    private ISlotGrain Slot(string key) => _cluster.GrainFactory.GetGrain<ISlotGrain>(key);
+    private ISlotGrain Slot(string key) => _fixture.Cluster.Client.GetGrain<ISlotGrain>(key);
 
     private static SensorReading Reading(long sequence, bool occupied, double? battery = null) =>
         new(Sensor, sequence, occupied, occupied ? 42.5 : 180.0, battery, T0.AddSeconds(sequence));
 
     private async Task<List<string>> KindsAsync(string key) =>
-        [.. (await _log.ReadAsync(new GrainId("slot", key), "slot", 0)).Select(e => e.Kind)];
+        [.. (await _fixture.Log.ReadAsync(Slot(key).GetGrainId(), "slot", 0)).Select(e => e.Kind)];
 
     private static async Task<ArgumentException> Rejected(Task call) => await Assert.ThrowsAsync<ArgumentException>(() => call);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition was not met within 10 s.");
-            await Task.Delay(20);
-        }
-    }
-
-    private async Task RestartAllSilosAsync()
-    {
-        // A rolling restart: the new silo joins before the old one leaves, so the slot is activated afresh from its log.
-        var added = await _cluster.StartAdditionalSiloAsync();
-        await _cluster.WaitForLivenessToStabilizeAsync();
-        foreach (var silo in _cluster.Silos.Where(s => s != added).ToList())
-        {
-            await _cluster.StopSiloAsync(silo);
-        }
-
-        await _cluster.WaitForLivenessToStabilizeAsync();
-    }
 }

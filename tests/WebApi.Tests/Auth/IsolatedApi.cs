@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
-using ParkingGrains.Grains;
-using ParkingGrains.Runtime.Testing;
+using Orleans.TestingHost;
+using ParkingGrains.WebApi.Tests.Infrastructure;
 
 namespace ParkingGrains.WebApi.Tests.Auth;
 
@@ -11,25 +11,17 @@ public sealed class IsolatedApi : IAsyncDisposable
 {
     private readonly List<WebApplicationFactory<Program>> _hosts = [];
 
-    private IsolatedApi(TestCluster cluster) => Cluster = cluster;
+    private IsolatedApi(InProcessTestCluster cluster) => Cluster = cluster;
 
-    public TestCluster Cluster { get; }
+    public InProcessTestCluster Cluster { get; }
 
-    public static async Task<IsolatedApi> StartAsync()
-    {
-        var options = new TestClusterOptions { InitialSiloCount = 1 };
-        options.GrainAssemblies.Add(GrainsAssembly.Assembly);
-        return new IsolatedApi(await TestCluster.StartAsync(options));
-    }
+    public static async Task<IsolatedApi> StartAsync() => new(await ParkingTestCluster.StartAsync(silos: 1));
 
     /// <summary>A web host on this cluster whose logs go to <paramref name="logs"/>; a null admin password means "not configured".</summary>
     public WebApplicationFactory<Program> StartHost(string? adminPassword, CapturingLoggerProvider logs)
     {
-        var gateways = string.Join(',', Cluster.Silos.Select(s => s.GatewayEndpoint!.ToString()));
-        var host = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        var host = ClusterWebHost.Create(Cluster.Client, web =>
         {
-            web.UseSetting("Cluster:ClusterId", Cluster.ClusterId);
-            web.UseSetting("Cluster:Gateways", gateways);
             // Empty means unset; set explicitly so an Auth__AdminPassword in the environment cannot leak in.
             web.UseSetting("Auth:AdminPassword", adminPassword ?? "");
             web.ConfigureLogging(logging =>

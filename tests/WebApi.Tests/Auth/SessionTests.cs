@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using ParkingGrains.Grains.Tests.Slots;
 using ParkingGrains.WebApi.Tests.Infrastructure;
 
 namespace ParkingGrains.WebApi.Tests.Auth;

@@ -1,20 +1,18 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using ParkingGrains.Grains;
+using Orleans.TestingHost;
 using ParkingGrains.Grains.Demo;
-using ParkingGrains.Runtime.Testing;
+using ParkingGrains.Storage.Hosting;
+using ParkingGrains.WebApi.Tests.Infrastructure;
 
 namespace ParkingGrains.WebApi.Tests.Browser;
 
 /// <summary>
-/// What the browser tests share: a real Kestrel web host over an in-process cluster (demo lots) whose state and
-/// history are a SQLite file of its own, so the Reports tab has a working report and one script's changes never
-/// reach another's; and running a script of tests/Browser (playwright-core, Debian's /usr/bin/chromium) against it.
+/// What the browser tests share: a real Kestrel web host over an in-process cluster of its own (demo lots) whose
+/// history is a SQLite file of its own, so the Reports tab has a working report and one script's changes never
+/// reach another's (grain state is in memory); and running a script of tests/Browser (playwright-core, Debian's /usr/bin/chromium) against it.
 /// Fails (never skips) when node, node_modules or chromium are missing.
 /// </summary>
 public sealed class BrowserTestHost : IAsyncDisposable
@@ -22,11 +20,11 @@ public sealed class BrowserTestHost : IAsyncDisposable
     public const string Chromium = "/usr/bin/chromium";
 
     private readonly string _directory;
-    private readonly TestCluster _cluster;
+    private readonly InProcessTestCluster _cluster;
     private readonly WebApplicationFactory<Program> _factory;
     private readonly string _adminPassword;
 
-    private BrowserTestHost(string directory, TestCluster cluster, WebApplicationFactory<Program> factory, Uri address, string adminPassword)
+    private BrowserTestHost(string directory, InProcessTestCluster cluster, WebApplicationFactory<Program> factory, Uri address, string adminPassword)
     {
         _directory = directory;
         _cluster = cluster;
@@ -44,31 +42,18 @@ public sealed class BrowserTestHost : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), "pg-browser-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var connectionString = $"Data Source={Path.Combine(directory, "parking.db")}";
-        var serviceId = TestServers.UniqueId("browser");
-        var options = new TestClusterOptions { InitialSiloCount = 1 };
-        options.GrainAssemblies.Add(GrainsAssembly.Assembly);
-        options.ConfigureSilo = b => b
-            .Configure(o => o.ServiceId = serviceId)
-            .AddSqliteGrainStorage("Default", connectionString)
-            .AddSqliteEventLog("Default", connectionString);
-        var cluster = await TestCluster.StartAsync(options);
-        await DemoSeeder.SeedAsync(cluster.GrainFactory);
+        // Registered after the test cluster's memory event log, so this one is the "Default" the lot grains use.
+        var cluster = await ParkingTestCluster.StartAsync(silos: 1, configure: silo => silo.AddSqliteEventLog("Default", connectionString));
+        await DemoSeeder.SeedAsync(cluster.Client);
 
-        var gateways = string.Join(',', cluster.Silos.Select(s => s.GatewayEndpoint!.ToString()));
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        var (factory, address) = ClusterWebHost.StartOnKestrel(cluster.Client, web =>
         {
-            web.UseSetting("Cluster:ClusterId", cluster.ClusterId);
-            web.UseSetting("Cluster:ServiceId", serviceId);
-            web.UseSetting("Cluster:Gateways", gateways);
+            web.UseSetting("Cluster:ServiceId", cluster.Options.ServiceId); // the event log's rows are keyed by it
             web.UseSetting("Auth:AdminPassword", adminPassword);
             web.UseSetting("Storage:Provider", "Sqlite");
             web.UseSetting("ConnectionStrings:Sqlite", connectionString);
-            web.UseSetting("Web:Urls", "http://127.0.0.1:0");
         });
-        factory.UseKestrel();
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var host = new BrowserTestHost(directory, cluster, factory, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)), adminPassword);
+        var host = new BrowserTestHost(directory, cluster, factory, address, adminPassword);
         await host.WaitForAdminAsync();
         return host;
     }
@@ -132,15 +117,7 @@ public sealed class BrowserTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            await _factory.DisposeAsync();
-        }
-        catch (ObjectDisposedException)
-        {
-            // With Kestrel the factory stops the host twice (see Realtime/KestrelWebHost); the host is down either way.
-        }
-
+        await ClusterWebHost.StopAsync(_factory);
         await _cluster.DisposeAsync();
         SqliteConnection.ClearAllPools();
         try

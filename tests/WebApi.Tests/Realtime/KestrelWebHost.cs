@@ -4,8 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,18 +29,8 @@ public sealed class KestrelWebHost : IAsyncDisposable
 
     public static KestrelWebHost Start(ApiFixture fixture)
     {
-        var gateways = string.Join(',', fixture.Cluster.Silos.Select(s => s.GatewayEndpoint!.ToString()));
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseSetting("Cluster:ClusterId", fixture.Cluster.ClusterId);
-            web.UseSetting("Cluster:Gateways", gateways);
-            web.UseSetting("Auth:AdminPassword", ApiFixture.AdminPassword);
-            web.UseSetting("Web:Urls", "http://127.0.0.1:0"); // else Program binds the development port 8080
-        });
-        factory.UseKestrel();
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new KestrelWebHost(factory, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
+        var (factory, address) = ClusterWebHost.StartOnKestrel(fixture.Cluster.Client, web => web.UseSetting("Auth:AdminPassword", ApiFixture.AdminPassword));
+        return new KestrelWebHost(factory, address);
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = Address };
@@ -79,18 +67,7 @@ public sealed class KestrelWebHost : IAsyncDisposable
         return connection;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            await _factory.DisposeAsync();
-        }
-        catch (ObjectDisposedException)
-        {
-            // With Kestrel the factory stops the host twice and AdminBootstrapService.StopAsync is not idempotent
-            // (it cancels a disposed source); the host is down either way.
-        }
-    }
+    public async ValueTask DisposeAsync() => await ClusterWebHost.StopAsync(_factory);
 
     private async Task<string> LoginAsync(string username, string password)
     {

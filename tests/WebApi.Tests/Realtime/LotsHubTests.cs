@@ -92,7 +92,7 @@ public sealed class LotsHubTests(ApiFixture fixture, ITestOutputHelper output)
         Assert.Contains("'403'", (await Assert.ThrowsAsync<WebSocketException>(() => host.ConnectAsync(driver))).Message, StringComparison.Ordinal);
     }
 
-    private IGateGrain Gate(string gateId) => fixture.Cluster.GrainFactory.GetGrain<IGateGrain>(gateId);
+    private IGateGrain Gate(string gateId) => fixture.Cluster.Client.GetGrain<IGateGrain>(gateId);
 
     /// <summary>One entry at sgn-in-1 timed to its reply and to its push (ms), then its exit (inside the free grace period, so the lot never fills).</summary>
     private async Task<(double Reply, double Push)> EnterAndLeaveAsync(SlotInbox inbox)

@@ -1,8 +1,8 @@
+using Orleans;
 using ParkingGrains.Grains.Interfaces;
 using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.Grains.Interfaces.Tariffs;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.WebApi.Tests.Reports;
 

@@ -1,16 +1,18 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
-using ParkingGrains.Grains;
+using Orleans.TestingHost;
 using ParkingGrains.Grains.Tests.History;
-using ParkingGrains.Runtime.Testing;
+using ParkingGrains.Storage.Hosting;
+using ParkingGrains.WebApi.Tests.Infrastructure;
 
 namespace ParkingGrains.WebApi.Tests.Reports;
 
 /// <summary>
-/// A cluster whose grain state and event log are one SQLite file, and the web host reading its history from the same
-/// file (Storage:Provider=Sqlite, same Cluster:ServiceId): what the silo writes is what the reports read. Holds the
-/// hand-made <see cref="ReportScenario"/> (March 2026) and the history scale generator's month of 10 lots (June 2026).
+/// A cluster whose event log is a SQLite file, and the web host reading its history from the same file
+/// (Storage:Provider=Sqlite, same Cluster:ServiceId): what the silo writes is what the reports read. Grain state stays
+/// in memory, as reports read only the event log. Holds the hand-made <see cref="ReportScenario"/> (March 2026) and
+/// the history scale generator's month of 10 lots (June 2026).
 /// </summary>
 public sealed class ReportsFixture : IAsyncLifetime
 {
@@ -18,11 +20,12 @@ public sealed class ReportsFixture : IAsyncLifetime
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "pg-reports-" + Guid.NewGuid().ToString("N"));
 
-    public TestCluster Cluster { get; private set; } = null!;
+    public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
-    public string ServiceId { get; } = TestServers.UniqueId("reports");
+    /// <summary>The cluster's (a fresh one per test cluster): the event log keys its rows by it.</summary>
+    public string ServiceId => Cluster.Options.ServiceId;
 
     public string ConnectionString { get; private set; } = "";
 
@@ -30,22 +33,14 @@ public sealed class ReportsFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(_directory);
         ConnectionString = $"Data Source={Path.Combine(_directory, "parking.db")}";
-        var options = new TestClusterOptions { InitialSiloCount = 1 };
-        options.GrainAssemblies.Add(GrainsAssembly.Assembly);
-        options.ConfigureSilo = b => b
-            .Configure(o => o.ServiceId = ServiceId)
-            .AddSqliteGrainStorage("Default", ConnectionString)
-            .AddSqliteEventLog("Default", ConnectionString);
-        Cluster = await TestCluster.StartAsync(options);
-        await ReportScenario.RunAsync(Cluster.GrainFactory);
+        // Registered after the test cluster's memory event log, so this one is the "Default" the lot grains use.
+        Cluster = await ParkingTestCluster.StartAsync(silos: 1, configure: silo => silo.AddSqliteEventLog("Default", ConnectionString));
+        await ReportScenario.RunAsync(Cluster.Client);
         await SyntheticHistory.InsertSqliteAsync(ConnectionString, ServiceId);
 
-        var gateways = string.Join(',', Cluster.Silos.Select(s => s.GatewayEndpoint!.ToString()));
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        Factory = ClusterWebHost.Create(Cluster.Client, web =>
         {
-            web.UseSetting("Cluster:ClusterId", Cluster.ClusterId);
             web.UseSetting("Cluster:ServiceId", ServiceId);
-            web.UseSetting("Cluster:Gateways", gateways);
             web.UseSetting("Auth:AdminPassword", AdminPassword);
             web.UseSetting("Storage:Provider", "Sqlite");
             web.UseSetting("ConnectionStrings:Sqlite", ConnectionString);

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using ParkingGrains.Runtime;
 
 namespace ParkingGrains.Grains.Payments.Events;
 

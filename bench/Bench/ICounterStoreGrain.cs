@@ -1,0 +1,6 @@
+namespace ParkingGrains.Bench;
+
+public interface ICounterStoreGrain : IGrainWithStringKey
+{
+    Task<long> Store(long value);
+}

@@ -1,0 +1,6 @@
+namespace ParkingGrains.Bench;
+
+public interface INoOpGrain : IGrainWithStringKey
+{
+    Task<int> Ping(int value);
+}

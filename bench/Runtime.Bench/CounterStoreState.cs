@@ -1,6 +1,0 @@
-namespace ParkingGrains.Bench;
-
-public sealed class CounterStoreState
-{
-    public long Value { get; set; }
-}

@@ -1,8 +1,0 @@
-using ParkingGrains.Runtime;
-
-namespace ParkingGrains.Bench;
-
-public interface ICounterStoreGrain : IGrainWithStringKey
-{
-    Task<long> Store(long value);
-}

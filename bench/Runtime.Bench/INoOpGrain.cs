@@ -1,8 +1,0 @@
-using ParkingGrains.Runtime;
-
-namespace ParkingGrains.Bench;
-
-public interface INoOpGrain : IGrainWithStringKey
-{
-    Task<int> Ping(int value);
-}

@@ -1,8 +1,0 @@
-using ParkingGrains.Runtime;
-
-namespace ParkingGrains.Bench;
-
-public sealed class NoOpGrain : Grain, INoOpGrain
-{
-    public Task<int> Ping(int value) => Task.FromResult(value);
-}

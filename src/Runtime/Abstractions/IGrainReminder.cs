@@ -1,6 +1,0 @@
-namespace ParkingGrains.Runtime;
-
-public interface IGrainReminder
-{
-    string ReminderName { get; }
-}

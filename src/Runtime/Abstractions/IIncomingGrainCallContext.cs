@@ -1,7 +1,0 @@
-namespace ParkingGrains.Runtime;
-
-public interface IIncomingGrainCallContext : IGrainCallContext
-{
-    /// <summary>The grain instance handling the call.</summary>
-    object Grain { get; }
-}

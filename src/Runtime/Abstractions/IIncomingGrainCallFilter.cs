@@ -1,7 +1,0 @@
-namespace ParkingGrains.Runtime;
-
-/// <summary>Runs inside the target activation's turn around every incoming call (logging, metrics, authorisation).</summary>
-public interface IIncomingGrainCallFilter
-{
-    Task Invoke(IIncomingGrainCallContext context);
-}

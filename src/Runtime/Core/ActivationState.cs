@@ -1,9 +1,0 @@
-namespace ParkingGrains.Runtime.Core;
-
-internal enum ActivationState
-{
-    Activating,
-    Valid,
-    Deactivating,
-    Invalid,
-}

@@ -1,4 +1,0 @@
-namespace ParkingGrains.Runtime.EventLog;
-
-/// <summary>An event as read back from the log.</summary>
-public sealed record StoredEvent(long Version, string Kind, DateTimeOffset OccurredAt, string PayloadJson);

@@ -1,3 +1,0 @@
-namespace ParkingGrains.Runtime.Membership;
-
-public sealed record SuspectVote(SiloAddress Voter, DateTimeOffset Time);

@@ -1,7 +1,0 @@
-namespace ParkingGrains.Runtime.Messaging;
-
-internal enum ConnectionRole : byte
-{
-    Silo = 1,
-    Client = 2,
-}

@@ -1,0 +1,148 @@
+using ParkingGrains.Grains.Interfaces;
+using ParkingGrains.Grains.Interfaces.Layout;
+using ParkingGrains.Domain.Layout;
+using static ParkingGrains.Domain.Tests.Layout.TestLayouts;
+
+namespace ParkingGrains.Domain.Tests.Layout;
+
+public sealed class LayoutValidatorTests
+{
+    public static TheoryData<string, string, string> SingleProblems()
+    {
+        // (case name, expected code, expected location)
+        return new()
+        {
+            { "duplicate slot", LayoutProblemCodes.DuplicateSlotId, "$.slots[1].slotId" },
+            { "duplicate gate", LayoutProblemCodes.DuplicateGateId, "$.gates[2].gateId" },
+            { "duplicate floor", LayoutProblemCodes.DuplicateFloorId, "$.floors[2].floorId" },
+            { "unknown floor", LayoutProblemCodes.UnknownFloor, "$.slots[0].floorId" },
+            { "distance to unknown gate", LayoutProblemCodes.UnknownGate, "$.slots[0].gateDistances.side" },
+            { "negative distance", LayoutProblemCodes.NegativeDistance, "$.slots[0].gateDistances.in" },
+            { "infinite distance", LayoutProblemCodes.NonFiniteDistance, "$.slots[0].gateDistances.out" },
+            { "nan distance", LayoutProblemCodes.NonFiniteDistance, "$.slots[1].gateDistances.in" },
+            { "unknown size", LayoutProblemCodes.UnknownSize, "$.slots[0].size" },
+            { "missing gate distance", LayoutProblemCodes.MissingGateDistance, "$.slots[1].gateDistances" },
+            { "empty slot id", LayoutProblemCodes.EmptyId, "$.slots[0].slotId" },
+            { "empty gate id", LayoutProblemCodes.EmptyId, "$.gates[2].gateId" },
+            { "empty floor id", LayoutProblemCodes.EmptyId, "$.floors[1].floorId" },
+            { "empty lot id", LayoutProblemCodes.EmptyId, "$.lotId" },
+            { "padded slot id", LayoutProblemCodes.InvalidId, "$.slots[0].slotId" },
+            { "gate id with colon", LayoutProblemCodes.InvalidId, "$.gates[2].gateId" },
+            { "unknown time zone", LayoutProblemCodes.UnknownTimeZone, "$.timeZoneId" },
+            { "bad currency", LayoutProblemCodes.InvalidCurrency, "$.currency" },
+            { "no entry gate", LayoutProblemCodes.NoEntryGate, "$.gates" },
+            { "no exit gate", LayoutProblemCodes.NoExitGate, "$.gates" },
+            { "empty lot name", LayoutProblemCodes.EmptyName, "$.name" },
+            { "empty slot number", LayoutProblemCodes.EmptySlotNumber, "$.slots[0].number" },
+            { "duplicate slot number", LayoutProblemCodes.DuplicateSlotNumber, "$.slots[2].number" },
+            { "negative lane", LayoutProblemCodes.InvalidLane, "$.gates[0].lane" },
+            { "overflow into smaller", LayoutProblemCodes.InvalidOverflowRule, "$.settings.overflowRules[0]" },
+            { "duplicate overflow", LayoutProblemCodes.DuplicateOverflowRule, "$.settings.overflowRules[2]" },
+            { "unknown strategy", LayoutProblemCodes.UnknownValue, "$.settings.allocationStrategy" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(SingleProblems))]
+    public void Each_rule_reports_its_problem_and_only_that(string name, string code, string location)
+    {
+        var result = LayoutValidator.Validate(Break(name, Valid(Slot("s1"), Slot("s2"))));
+
+        Assert.False(result.IsValid);
+        Assert.Null(result.Layout);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(code, problem.Code);
+        Assert.Equal(location, problem.Location);
+        Assert.False(string.IsNullOrWhiteSpace(problem.Message));
+    }
+
+    [Fact]
+    public void All_problems_are_listed_together()
+    {
+        var layout = Valid(Slot("s1"), Slot("s2"));
+        var names = SingleProblems().Select(row => (string)row[0]).Where(n => n is not ("no entry gate" or "no exit gate" or "empty slot id" or "padded slot id"));
+        foreach (var name in names)
+        {
+            layout = Break(name, layout);
+        }
+
+        var result = LayoutValidator.Validate(layout);
+
+        Assert.False(result.IsValid);
+        var codes = result.Problems.Select(p => p.Code).ToHashSet();
+        foreach (var code in SingleProblems().Select(row => (string)row[1]).Where(c => c is not (LayoutProblemCodes.NoEntryGate or LayoutProblemCodes.NoExitGate)))
+        {
+            Assert.Contains(code, codes);
+        }
+
+        Assert.True(result.Problems.Count >= 20, string.Join("\n", result.Problems));
+    }
+
+    [Fact]
+    public void A_valid_layout_passes()
+    {
+        var layout = Valid();
+
+        var result = LayoutValidator.Validate(layout);
+
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        Assert.Same(layout, result.Layout);
+    }
+
+    [Fact]
+    public void Nulls_anywhere_are_problems_not_exceptions()
+    {
+        var layout = new LotLayout(null!, null!, null!, null!, null!, null!, [null!], null!);
+
+        var result = LayoutValidator.Validate(layout);
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Problems, p => p.Code == LayoutProblemCodes.NoEntryGate);
+        Assert.Contains(result.Problems, p => p.Location == "$.settings");
+    }
+
+    private static LotLayout Break(string name, LotLayout l)
+    {
+        SlotDefinition WithDistances(SlotDefinition s, Action<Dictionary<string, double>> change)
+        {
+            var d = new Dictionary<string, double>(s.GateDistances);
+            change(d);
+            return s with { GateDistances = d };
+        }
+
+        LotLayout Slot0(Func<SlotDefinition, SlotDefinition> change) => l with { Slots = [change(l.Slots[0]), .. l.Slots.Skip(1)] };
+        LotLayout Slot1(Func<SlotDefinition, SlotDefinition> change) => l with { Slots = [l.Slots[0], change(l.Slots[1]), .. l.Slots.Skip(2)] };
+
+        return name switch
+        {
+            "duplicate slot" => l with { Slots = [l.Slots[0], l.Slots[0] with { Number = "other" }, .. l.Slots.Skip(2)] },
+            "duplicate gate" => l with { Gates = [.. l.Gates, l.Gates[0]] },
+            "duplicate floor" => l with { Floors = [.. l.Floors, l.Floors[0] with { Name = "again" }] },
+            "unknown floor" => Slot0(s => s with { FloorId = "F9" }),
+            "distance to unknown gate" => Slot0(s => WithDistances(s, d => d["side"] = 1)),
+            "negative distance" => Slot0(s => WithDistances(s, d => d["in"] = -0.5)),
+            "infinite distance" => Slot0(s => WithDistances(s, d => d["out"] = double.PositiveInfinity)),
+            "nan distance" => Slot1(s => WithDistances(s, d => d["in"] = double.NaN)),
+            "unknown size" => Slot0(s => s with { Size = (VehicleClass)42 }),
+            "missing gate distance" => Slot1(s => WithDistances(s, d => d.Remove("out"))),
+            "empty slot id" => Slot0(s => s with { SlotId = " " }),
+            "empty gate id" => l with { Gates = [.. l.Gates, new GateDefinition("", "Side", GateDirection.Both, 3)] },
+            "empty floor id" => l with { Floors = [l.Floors[0], l.Floors[1] with { FloorId = "" }, .. l.Floors.Skip(2)] },
+            "empty lot id" => l with { LotId = "" },
+            "padded slot id" => Slot0(s => s with { SlotId = "s1 " }),
+            "gate id with colon" => l with { Gates = [.. l.Gates, new GateDefinition("side:2", "Side", GateDirection.Both, 3)] },
+            "unknown time zone" => l with { TimeZoneId = "Europe/Atlantis" },
+            "bad currency" => l with { Currency = "Euro" },
+            "no entry gate" => l with { Gates = [l.Gates[0] with { Direction = GateDirection.Out }, l.Gates[1]] },
+            "no exit gate" => l with { Gates = [l.Gates[0], l.Gates[1] with { Direction = GateDirection.In }] },
+            "empty lot name" => l with { Name = "" },
+            "empty slot number" => Slot0(s => s with { Number = "" }),
+            "duplicate slot number" => l with { Slots = [.. l.Slots, Slot("s9", floor: l.Slots[1].FloorId) with { Number = l.Slots[1].Number }] },
+            "negative lane" => l with { Gates = [l.Gates[0] with { Lane = -1 }, .. l.Gates.Skip(1)] },
+            "overflow into smaller" => l with { Settings = l.Settings with { OverflowRules = [new OverflowRule(VehicleClass.Bus, VehicleClass.Car), .. l.Settings.OverflowRules.Skip(1)] } },
+            "duplicate overflow" => l with { Settings = l.Settings with { OverflowRules = [.. l.Settings.OverflowRules, new OverflowRule(VehicleClass.Motorcycle, VehicleClass.Van), new OverflowRule(VehicleClass.Motorcycle, VehicleClass.Van)] } },
+            "unknown strategy" => l with { Settings = l.Settings with { AllocationStrategy = (AllocationStrategy)9 } },
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
+        };
+    }
+}

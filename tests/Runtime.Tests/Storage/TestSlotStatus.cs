@@ -1,8 +1,0 @@
-namespace ParkingGrains.Runtime.Tests.Storage;
-
-public enum TestSlotStatus
-{
-    Free,
-    Occupied,
-    OutOfService,
-}

@@ -1,0 +1,8 @@
+namespace ParkingGrains.Storage.Tests.PostgreSql.TestGrains;
+
+[GenerateSerializer]
+public enum JsonTestColor
+{
+    Red,
+    Blue,
+}

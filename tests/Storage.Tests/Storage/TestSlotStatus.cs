@@ -1,0 +1,8 @@
+namespace ParkingGrains.Storage.Tests.Storage;
+
+public enum TestSlotStatus
+{
+    Free,
+    Occupied,
+    OutOfService,
+}

@@ -1,3 +1,0 @@
-namespace ParkingGrains.TestGrains;
-
-public sealed record AmountPosted(string OperationId, long Amount) : LedgerEvent;

@@ -1,8 +1,0 @@
-using ParkingGrains.Runtime;
-
-namespace ParkingGrains.TestGrains;
-
-public interface IValueObserver : IGrainObserver
-{
-    void OnValue(string grainKey, string value);
-}

@@ -1,6 +1,0 @@
-namespace ParkingGrains.TestGrains;
-
-public sealed class StatefulGrainState
-{
-    public List<string> Values { get; set; } = [];
-}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+using ParkingGrains.Grains.Interfaces.Calls;
+using ParkingGrains.Grains.Lots;
+using ParkingGrains.Storage.EventLog;
+using ParkingGrains.Storage.Hosting;
+
+namespace ParkingGrains.TestSupport;
+
+/// <summary>
+/// An Orleans in-process cluster with the parking grains: memory grain storage, one event log and reminders shared by
+/// every silo (so a grain that moves finds its state), short reminder and probe periods for tests.
+/// </summary>
+public static class ParkingTestCluster
+{
+    public static InProcessTestCluster Build(int silos = 1, Action<ISiloBuilder>? configure = null, LotOptions? lotOptions = null)
+    {
+        var eventLog = new MemoryEventLogStorage();
+        var builder = new InProcessTestClusterBuilder((short)silos);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage("Default");
+            silo.AddEventLog("Default", _ => eventLog);
+            silo.UseInMemoryReminderService();
+            silo.AddOutgoingGrainCallFilter<IdempotentRetryFilter>();
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromMilliseconds(100));
+            silo.Services.AddSingleton(lotOptions ?? new LotOptions { ReservationCheckPeriod = TimeSpan.FromMilliseconds(300) });
+            configure?.Invoke(silo);
+        });
+        builder.ConfigureClient(client => client.AddOutgoingGrainCallFilter<IdempotentRetryFilter>());
+        return builder.Build();
+    }
+
+    public static async Task<InProcessTestCluster> StartAsync(int silos = 1, Action<ISiloBuilder>? configure = null, LotOptions? lotOptions = null)
+    {
+        var cluster = Build(silos, configure, lotOptions);
+        await cluster.DeployAsync();
+        return cluster;
+    }
+}
