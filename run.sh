@@ -67,5 +67,7 @@ mkdir -p "$DATA_DIR"
 
 web="web API on $Web__Urls"; [ "${Web__Enabled,,}" = "true" ] || web="web API disabled"
 echo "starting silo: $web (silo port $Silo__SiloPort, gateway $Silo__GatewayPort, data in $DATA_DIR); Ctrl-C stops it"
-cd "$root"
+# From the output folder: the host watches its content root (the working directory) for configuration changes,
+# recursively, and must not see every write to a data folder inside the repository.
+cd "$(dirname "$dll")"
 exec dotnet "$dll" "$@"

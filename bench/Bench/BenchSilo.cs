@@ -36,7 +36,7 @@ public sealed class BenchSilo : IAsyncDisposable
     {
         var siloPort = FreePort();
         var gatewayPort = FreePort();
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(BenchHostSettings());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(new LotOptions());
         builder.UseOrleans(silo => silo
@@ -54,7 +54,7 @@ public sealed class BenchSilo : IAsyncDisposable
     {
         if (_client is null)
         {
-            var builder = Host.CreateApplicationBuilder();
+            var builder = Host.CreateApplicationBuilder(BenchHostSettings());
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.UseOrleansClient(client => client.UseLocalhostClustering(_gatewayPort, serviceId: _serviceId, clusterId: _serviceId));
             _client = builder.Build();
@@ -75,6 +75,10 @@ public sealed class BenchSilo : IAsyncDisposable
         await _host.StopAsync();
         _host.Dispose();
     }
+
+    // The content root is the output folder, not the working directory: the configuration file watcher watches the
+    // content root recursively, and the benchmark's PostgreSQL writes its WAL below the repository.
+    private static HostApplicationBuilderSettings BenchHostSettings() => new() { ContentRootPath = AppContext.BaseDirectory };
 
     public static int FreePort()
     {

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Orleans.Configuration;
 using ParkingGrains.Grains.Interfaces.Calls;
 using ParkingGrains.Storage.Hosting;
+using ParkingGrains.Storage.Journaling;
 
 namespace ParkingGrains.Silo;
 
@@ -105,6 +106,8 @@ public static class SiloConfiguration
                 throw new InvalidOperationException($"Storage:Provider '{storage}' is not one of Sqlite, PostgreSql, Memory.");
         }
 
+        // Journal:SnapshotEvery:lot (and other stream names) overrides a journaled grain's snapshot interval.
+        silo.Services.Configure<JournalOptions>(configuration.GetSection("Journal"));
         return silo;
     }
 

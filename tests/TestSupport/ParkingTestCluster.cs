@@ -6,6 +6,7 @@ using ParkingGrains.Grains.Interfaces.Calls;
 using ParkingGrains.Grains.Lots;
 using ParkingGrains.Storage.EventLog;
 using ParkingGrains.Storage.Hosting;
+using ParkingGrains.Storage.Journaling;
 
 namespace ParkingGrains.TestSupport;
 
@@ -23,6 +24,9 @@ public static class ParkingTestCluster
         {
             silo.AddMemoryGrainStorage("Default");
             silo.AddEventLog("Default", _ => eventLog);
+
+            // Lots snapshot every 1,000 events here (10,000 in production), so a test reaches a snapshot in seconds.
+            silo.Services.Configure<JournalOptions>(o => o.SnapshotEvery["lot"] = 1_000);
             silo.UseInMemoryReminderService();
             silo.AddOutgoingGrainCallFilter<IdempotentRetryFilter>();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromMilliseconds(100));

@@ -24,6 +24,7 @@ public sealed class GateGrain(
     private readonly LinkedList<GateEventSummary> _recent = new();
     private DateTimeOffset? _lastSeen;
     private double? _roundTrip;
+    private (string LotId, ILotGrain Lot)? _lot;
 
     private string GateId => this.GetPrimaryKeyString();
 
@@ -60,7 +61,7 @@ public sealed class GateGrain(
             return new EntryDecision(command.EventId, false, DenialReason.UnknownGate, $"Gate {GateId} is not assigned to a lot.", null, null, null, false, new Dictionary<VehicleClass, int>());
         }
 
-        var decision = await GrainFactory.GetGrain<ILotGrain>(assignment.LotId).Enter(command);
+        var decision = await Lot(assignment.LotId).Enter(command);
         Record(command.EventId, "entry", decision.Allowed, command.Plate, decision.Reason?.ToString(), command.Time);
         return decision;
     }
@@ -73,7 +74,7 @@ public sealed class GateGrain(
             return new ExitDecision(command.EventId, false, DenialReason.UnknownGate, $"Gate {GateId} is not assigned to a lot.", null, null, none, none, new Dictionary<VehicleClass, int>());
         }
 
-        var decision = await GrainFactory.GetGrain<ILotGrain>(assignment.LotId).Exit(command);
+        var decision = await Lot(assignment.LotId).Exit(command);
         Record(command.EventId, "exit", decision.Open, command.Plate, decision.Reason?.ToString(), command.Time);
         return decision;
     }
@@ -141,6 +142,18 @@ public sealed class GateGrain(
             await GrainFactory.GetGrain<ILotEventsGrain>(assignment.LotId)
                 .PublishGateStatus(new GateStatusChanged(assignment.LotId, GateId, status.Online, status.RoundTripMilliseconds, status.Barrier, _time.GetUtcNow()));
         }
+    }
+
+    // Every car passes here: the reference is kept, because resolving one by key costs a reflection lookup per call.
+    private ILotGrain Lot(string lotId)
+    {
+        if (_lot is not { } cached || cached.LotId != lotId)
+        {
+            cached = (lotId, GrainFactory.GetGrain<ILotGrain>(lotId));
+            _lot = cached;
+        }
+
+        return cached.Lot;
     }
 
     // Recent events are a live view for the gate panel; the lot's and the gate's logs hold the record.

@@ -21,7 +21,7 @@ namespace ParkingGrains.Grains.Lots;
 /// </summary>
 [Reentrant]
 public sealed class LotGrain(
-    [JournaledState("lot", SnapshotEvery = 1000)] IJournaledState<LotState, LotEvent> journal,
+    [JournaledState("lot", SnapshotEvery = LotState.SnapshotEvery)] IJournaledState<LotState, LotEvent> journal,
     LotOptions? options = null,
     TimeProvider? time = null) : Grain, ILotGrain, IRemindable
 {

@@ -19,6 +19,13 @@ public sealed class LotState : IJournaledStateOf<LotEvent>, IJournaledHistoryOf<
     /// <summary>At most this many command ids are remembered (days of traffic for a busy lot), bounding memory and replay.</summary>
     public const int DedupCapacity = 20_000;
 
+    /// <summary>
+    /// Events between snapshots. An activation replays the <see cref="DedupCapacity"/> events before its snapshot anyway
+    /// (they rebuild the command results), so snapshotting much more often saves little replay and costs a full state
+    /// write (layout included) every time on a busy lot.
+    /// </summary>
+    public const int SnapshotEvery = 10_000;
+
     private SlotAllocationIndex? _index;
     private Dictionary<string, string>? _sessionByPlate;
     private Dictionary<string, int>? _insideByCard;

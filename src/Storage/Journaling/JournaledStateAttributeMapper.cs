@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Providers;
 using ParkingGrains.Storage.EventLog;
 
@@ -32,9 +33,12 @@ internal sealed class JournaledStateAttributeMapper : IAttributeToFactoryMapper<
         var name = metadata.StorageName ?? ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME;
         var log = services.GetKeyedService<IEventLogStorage>(name)
             ?? throw new InvalidOperationException($"No event log named '{name}' is configured for {context.GrainId}.");
-        var snapshots = metadata.SnapshotEvery > 0 ? services.GetKeyedService<IGrainStorage>(name) : null;
+        var snapshotEvery = services.GetService<IOptions<JournalOptions>>()?.Value.SnapshotEvery.GetValueOrDefault(metadata.StreamName) is > 0 and var configured
+            ? configured
+            : metadata.SnapshotEvery;
+        var snapshots = snapshotEvery > 0 ? services.GetKeyedService<IGrainStorage>(name) : null;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<JournaledState<TState, TEvent>>();
-        var state = new JournaledState<TState, TEvent>(metadata.StreamName, log, snapshots, metadata.SnapshotEvery, context, logger);
+        var state = new JournaledState<TState, TEvent>(metadata.StreamName, log, snapshots, snapshotEvery, context, logger);
         context.ObservableLifecycle.Subscribe(nameof(JournaledState<TState, TEvent>), GrainLifecycleStage.SetupState, state);
         return state;
     }
