@@ -64,7 +64,7 @@ public sealed class DevelopmentHostTests
         }
     }
 
-    private static Dictionary<string, string> DevelopmentSettings(TempFolder folder, int webPort) => new()
+    internal static Dictionary<string, string> DevelopmentSettings(TempFolder folder, int webPort) => new()
     {
         ["Cluster:Membership"] = "Localhost",
         ["Storage:Provider"] = "Sqlite",
