@@ -36,6 +36,19 @@ public sealed class LotEventsSubscriptions(IServiceProvider services, HubLotObse
         {
             await renewal.DisposeAsync();
         }
+
+        // Tell the runtime the observer is gone, so it stops routing to it; the lots' publishers drop it when it stops renewing.
+        if (_reference is { } reference && _grains is { } grains)
+        {
+            try
+            {
+                grains.DeleteObjectReference<ILotObserver>(reference);
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException)
+            {
+                // the client has already stopped, and its object references with it
+            }
+        }
     }
 
     private async Task RenewAsync()
