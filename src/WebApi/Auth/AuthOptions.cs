@@ -8,7 +8,8 @@ public sealed class AuthOptions
     /// <summary>Password of the user "admin" created on first start; when unset one is generated and logged once.</summary>
     public string? AdminPassword { get; set; }
 
-    public int AccessTokenMinutes { get; set; } = 30;
+    /// <summary>Lifetime of an access token; fractions are allowed (tests use seconds: 0.25 is 15 s).</summary>
+    public double AccessTokenMinutes { get; set; } = 30;
 
     /// <summary>A refresh token expires this long after it was issued; each refresh issues the next one (sliding).</summary>
     public int RefreshTokenDays { get; set; } = 7;
@@ -28,5 +29,5 @@ public sealed class AuthOptions
     public int LoginFailureWindowMinutes { get; set; } = 5;
 
     internal bool IsValid() =>
-        AccessTokenMinutes > 0 && RefreshTokenDays > 0 && SessionMaxDays > 0 && LoginFailureLimit > 0 && LoginFailureWindowMinutes > 0;
+        AccessTokenMinutes > 0 && AccessTokenMinutes <= TimeSpan.FromDays(365).TotalMinutes && RefreshTokenDays > 0 && SessionMaxDays > 0 && LoginFailureLimit > 0 && LoginFailureWindowMinutes > 0;
 }

@@ -80,7 +80,8 @@ public sealed class TokenIssuer
                 UserTokenDefaults.AuthenticationScheme)),
             new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = grant.RefreshExpiresAt },
             UserTokenDefaults.AuthenticationScheme);
-        return new TokenResponse(_access.Protect(access), accessExpires, _refresh.Protect(refresh));
+        var expiresIn = (int)Math.Max(0, Math.Floor((accessExpires - now).TotalSeconds));
+        return new TokenResponse(_access.Protect(access), accessExpires, _refresh.Protect(refresh), expiresIn);
     }
 
     /// <summary>The access token's ticket, or null when it is malformed, forged, expired, a refresh token or from before sessions.</summary>

@@ -6,16 +6,22 @@ namespace ParkingGrains.WebApi.Reports;
 /// <summary>
 /// One self-contained HTML page per report: inline CSS (phone widths, dark mode, print), an SVG bar chart drawn here
 /// on the server and the table with its totals. No scripts and no external resources, so the same bytes render in a
-/// browser, in a mail client and in Chromium's print-to-PDF.
+/// browser, in a mail client and in Chromium's print-to-PDF. Printed on A4 landscape with every column on the page: the
+/// table wraps its headers and shrinks its type instead of scrolling (a scroll box prints as a cut-off table with a
+/// scrollbar). Text from the data (lot names) is clipped to <see cref="MaxCellText"/> characters with the whole in a
+/// tooltip, so one long name cannot push the numbers off the page.
 /// </summary>
 internal static class HtmlReportRenderer
 {
+    /// <summary>Longest text cell shown whole; longer ones end in "…" (the whole text is the cell's title).</summary>
+    internal const int MaxCellText = 48;
+
     private const string Css = """
         :root{color-scheme:light dark;--bg:#fff;--fg:#1b1f24;--muted:#5b6674;--line:#d8dee4;--head:#f2f4f7;--bar:#2f6fdf;--grid:#e6e9ee}
         @media (prefers-color-scheme:dark){:root{--bg:#111418;--fg:#e6e9ee;--muted:#9aa5b1;--line:#2c333b;--head:#1a1f25;--bar:#6ea2ff;--grid:#252b32}}
         *{box-sizing:border-box}
         body{margin:0 auto;max-width:1100px;padding:16px;background:var(--bg);color:var(--fg);font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif}
-        h1{font-size:1.4rem;margin:0 0 4px}
+        h1{font-size:1.4rem;margin:0 0 4px;overflow-wrap:anywhere}
         .meta{color:var(--muted);margin:0 0 16px}
         .meta span{display:inline-block;margin-right:16px}
         figure{margin:0 0 20px}
@@ -33,9 +39,10 @@ internal static class HtmlReportRenderer
         .empty{color:var(--muted);padding:12px 0}
         footer{color:var(--muted);font-size:12px;margin-top:16px}
         @media (max-width:600px){body{padding:10px;font-size:13px}th,td{padding:4px 6px}}
-        @page{size:A4;margin:12mm}
+        @page{size:A4 landscape;margin:10mm}
         @media print{:root{--bg:#fff;--fg:#000;--muted:#444;--line:#bbb;--head:#eee;--bar:#2f6fdf;--grid:#ddd}
-          body{max-width:none;padding:0}thead{display:table-header-group}tfoot{display:table-row-group}tr{break-inside:avoid}thead th{position:static}
+          body{max-width:none;padding:0;font-size:11px}thead{display:table-header-group}tfoot{display:table-row-group}tr{break-inside:avoid}thead th{position:static}
+          .wrap{overflow:visible}table{table-layout:auto;width:100%}th,td{padding:3px 5px}td:not(.num){white-space:normal;overflow-wrap:anywhere}
           *{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
         """;
 
@@ -90,7 +97,18 @@ internal static class HtmlReportRenderer
         foreach (var (_, index) in visible)
         {
             var cell = row[index];
-            html.Append(cell.Numeric ? "<td class=\"num\">" : "<td>").Append(E(cell.Text)).Append("</td>");
+            if (cell.Numeric)
+            {
+                html.Append("<td class=\"num\">").Append(E(cell.Text)).Append("</td>");
+            }
+            else if (cell.Text.Length > MaxCellText)
+            {
+                html.Append("<td title=\"").Append(E(cell.Text)).Append("\">").Append(E(cell.Text[..(MaxCellText - 1)])).Append("…</td>");
+            }
+            else
+            {
+                html.Append("<td>").Append(E(cell.Text)).Append("</td>");
+            }
         }
 
         html.Append("</tr>");

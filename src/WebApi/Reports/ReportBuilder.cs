@@ -116,7 +116,8 @@ internal static class ReportBuilder
     {
         var zone = p.Zone ?? TimeZoneInfo.Utc;
         string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        var scope = p.Layout is { } layout ? $"{layout.Name} ({layout.LotId})" : "All lots";
+        // The name is the operator's text: isolated (FSI … PDI), so a right-to-left override in old data cannot reorder the id after it.
+        var scope = p.Layout is { } layout ? $"\u2068{layout.Name}\u2069 ({layout.LotId})" : "All lots";
         return new ReportDocument(kind, $"{kind} — {scope}", scope, $"{Local(p.From)} – {Local(p.To)}", zone.Id, columns, rows, totals, chartTitle, chart,
             DateTimeOffset.UtcNow);
     }

@@ -20,15 +20,16 @@ class ApiProblem extends Error {
 }
 
 // fetch with the token, JSON in and out, the ETag of the answer, and If-Match when given. Failures throw ApiProblem.
+// The token is renewed like the other tabs' requests (authorizedFetch); a session that cannot be renewed signs out.
 async function adminFetch(path, { method = "GET", json, ifMatch } = {}) {
   const headers = {};
-  if (token()) headers.Authorization = `Bearer ${token()}`;
   if (json !== undefined) headers["Content-Type"] = "application/json";
   if (ifMatch) headers["If-Match"] = ifMatch;
-  const response = await fetch(path, { method, headers, body: json === undefined ? undefined : JSON.stringify(json) });
-  if (response.status === 401) {
-    signOut("Your session expired; sign in again.");
-    throw new ApiProblem(401, { title: "Unauthorized" });
+  let response;
+  try {
+    response = await authorizedFetch(path, { method, headers, body: json === undefined ? undefined : JSON.stringify(json) });
+  } catch (e) {
+    throw new ApiProblem(e.name === "SessionEnded" ? 401 : 0, { title: e.name === "SessionEnded" ? "Signed out" : `Request failed: ${e.message}` });
   }
   const text = await response.text();
   let body = null;
@@ -50,10 +51,11 @@ function showProblems(box, error) {
     for (const message of messages) lines.push(`${where}: ${message}`);
   }
   box.dataset.status = error.status || "";
+  // Problem texts can quote what was sent (an id, a name): text only, isolated, shortened.
   box.replaceChildren(
-    el("b", { textContent: `${error.status ? `${error.status} ` : ""}${problem.title || "Request failed"}` }),
-    problem.detail ? el("p", { textContent: problem.detail }) : "",
-    lines.length ? el("ul", {}, ...lines.map((line) => el("li", { textContent: line }))) : "");
+    el("b", {}, ut(`${error.status ? `${error.status} ` : ""}${problem.title || "Request failed"}`)),
+    problem.detail ? el("p", {}, ut(problem.detail)) : "",
+    lines.length ? el("ul", {}, ...lines.slice(0, 50).map((line) => el("li", {}, ut(line)))) : "");
   box.hidden = false;
 }
 
@@ -151,7 +153,7 @@ function renderEditor() {
   const { layout, tariff, revision } = editor.config;
   $("#lot-editor").dataset.lotId = layout.lotId;
   $("#lot-editor").dataset.revision = revision;
-  $("#editor-title").textContent = `${layout.name} (${layout.lotId})`;
+  $("#editor-title").replaceChildren(ut(layout.name, "clip"), " (", ut(layout.lotId, "clip"), ")");
   $("#editor-revision").textContent = `revision ${revision}`;
   $("#lot-name").value = layout.name;
   $("#lot-tz").value = layout.timeZoneId;
@@ -186,7 +188,7 @@ $("#lot-settings-form").addEventListener("submit", async (event) => {
 
 $("#lot-delete").addEventListener("click", async () => {
   const lotId = editor.lotId;
-  if (!confirm(`Delete lot ${lotId}? Only an empty lot can be deleted; its history stays.`)) return;
+  if (!confirm(`Delete lot ${isolate(lotId)}? Only an empty lot can be deleted; its history stays.`)) return;
   const result = await change(editorBox(), () => adminFetch(lotPath(), { method: "DELETE", ifMatch: editor.etag }));
   if (!result) return;
   editor.lotId = null;
@@ -201,7 +203,7 @@ function renderFloorTable(layout) {
     const name = input({ value: floor.name, ariaLabel: "Floor name", className: "floor-name" });
     const level = input({ type: "number", step: 1, value: floor.level, ariaLabel: "Level", className: "floor-level" });
     return el("tr", { dataset: { floorId: floor.floorId } },
-      cell("Floor", el("b", { textContent: floor.floorId })), cell("Name", name), cell("Level", level),
+      cell("Floor", el("b", {}, ut(floor.floorId, "clip"))), cell("Name", name), cell("Level", level),
       cell("Slots", String(counts.get(floor.floorId))),
       cell("", el("div", { className: "actions" },
         button("Save", "save", () => saveFloor(floor.floorId, { name: name.value, level: number(level.value) })),
@@ -227,7 +229,7 @@ function renderGateTable(layout) {
     const direction = select(DIRECTIONS, gate.direction, { ariaLabel: "Direction" });
     const lane = input({ type: "number", min: 0, step: 1, value: gate.lane, ariaLabel: "Lane" });
     return el("tr", { dataset: { gateId: gate.gateId } },
-      cell("Gate", el("b", { textContent: gate.gateId })), cell("Name", name), cell("Direction", direction), cell("Lane", lane), cell("", ""),
+      cell("Gate", el("b", {}, ut(gate.gateId, "clip"))), cell("Name", name), cell("Direction", direction), cell("Lane", lane), cell("", ""),
       cell("", el("div", { className: "actions" },
         button("Save", "save", () => saveGate(gate.gateId, { name: name.value, direction: direction.value, lane: number(lane.value) })),
         button("Delete", "danger delete", () => deleteItem(`/layout/gates/${enc(gate.gateId)}`, `gate ${gate.gateId}`)))));
@@ -253,9 +255,9 @@ async function saveGate(gateId, body) {
 function renderSlotTable(layout) {
   const filter = $("#slot-floor-filter");
   if (!layout.floors.some((f) => f.floorId === editor.floor)) editor.floor = layout.floors.length ? layout.floors[0].floorId : "";
-  filter.replaceChildren(...layout.floors.map((f) => el("option", { value: f.floorId, textContent: `${f.name} (${f.floorId})` })));
+  filter.replaceChildren(...layout.floors.map((f) => option(f.floorId, `${isolate(shorten(f.name, OPTION_TEXT))} (${isolate(f.floorId)})`)));
   filter.value = editor.floor;
-  const floorOptions = layout.floors.map((f) => ({ value: f.floorId, text: f.floorId }));
+  const floorOptions = layout.floors.map((f) => ({ value: f.floorId, text: isolate(shorten(f.floorId, OPTION_TEXT)) }));
   const slots = layout.slots.filter((s) => s.floorId === editor.floor);
   $("#slot-count").textContent = `(${slots.length} on this floor, ${layout.slots.length} in all)`;
 
@@ -271,7 +273,7 @@ function renderSlotTable(layout) {
     const ev = input({ type: "checkbox", checked: slot.ev, ariaLabel: "EV charger", className: "slot-ev" });
     const accessible = input({ type: "checkbox", checked: slot.accessible, ariaLabel: "Accessible", className: "slot-accessible" });
     const row = el("tr", { dataset: { slotId: slot.slotId } },
-      cell("Slot", el("b", { textContent: slot.slotId })), cell("Floor", floor), cell("Number", num), cell("Size", size), cell("EV", ev), cell("Accessible ♿", accessible),
+      cell("Slot", el("b", {}, ut(slot.slotId, "clip"))), cell("Floor", floor), cell("Number", num), cell("Size", size), cell("EV", ev), cell("Accessible ♿", accessible),
       ...distanceInputs(slot.gateDistances, "to"),
       cell("", el("div", { className: "actions" },
         button("Save", "save", () => saveSlot(slot.slotId, {
@@ -313,7 +315,7 @@ async function addItem(path, body, what) {
 }
 
 async function deleteItem(path, what) {
-  if (!confirm(`Delete ${what}?`)) return;
+  if (!confirm(`Delete ${isolate(what)}?`)) return;
   const result = await change(editorBox(), () => adminFetch(lotPath(path), { method: "DELETE", ifMatch: editor.etag }));
   await afterChange(result, `Deleted ${what}.`);
 }
@@ -411,7 +413,7 @@ async function loadCardLots() {
   const lots = await api("/api/lots");
   const filter = $("#card-lot-filter");
   const chosen = filter.value;
-  filter.replaceChildren(el("option", { value: "", textContent: "all lots" }), ...lots.map((l) => el("option", { value: l.lotId, textContent: l.name })));
+  filter.replaceChildren(el("option", { value: "", textContent: "all lots" }), ...lots.map((l) => option(l.lotId, l.name)));
   if (lots.some((l) => l.lotId === chosen)) filter.value = chosen;
 }
 
@@ -426,15 +428,15 @@ async function loadCards() {
   cardsView.cards = body;
   $("#card-count").textContent = `(${body.length})`;
   const rows = body.map((card) => el("tr", { dataset: { cardId: card.cardId, blocked: String(card.blocked) } },
-    cell("Card", el("b", { textContent: card.cardId })),
+    cell("Card", el("b", {}, ut(card.cardId, "clip"))),
     cell("Kind", card.kind),
-    cell("Holder", card.holderName),
-    cell("Plates", card.plates.join(", ") || "–"),
-    cell("Lots", card.lotIds.join(", ") || "every lot"),
+    cell("Holder", ut(card.holderName, "clip")),
+    cell("Plates", ...(card.plates.length ? card.plates.flatMap((plate, i) => [i ? ", " : "", ut(plate, "clip")]) : ["–"])),
+    cell("Lots", ...(card.lotIds.length ? card.lotIds.flatMap((id, i) => [i ? ", " : "", ut(id, "clip")]) : ["every lot"])),
     cell("Valid", `${day(card.validFrom)} – ${day(card.validTo)}`),
     cell("Quota", String(card.quota)),
     cell("Status", card.blocked
-      ? el("span", { className: "pill blocked", title: card.blockReason || "", textContent: `blocked${card.blockReason ? `: ${card.blockReason}` : ""}` })
+      ? el("span", { className: "pill blocked clip", title: shorten(card.blockReason || "", TITLE_TEXT), textContent: `blocked${card.blockReason ? `: ${isolate(shorten(card.blockReason, OPTION_TEXT))}` : ""}` })
       : el("span", { className: "pill online", textContent: "active" })),
     cell("", el("div", { className: "actions" },
       button("Edit", "secondary edit-card", () => editCard(card.cardId)),
@@ -484,7 +486,7 @@ async function editCard(cardId) {
   $("#card-from").value = day(card.validFrom);
   $("#card-to").value = day(card.validTo);
   $("#card-quota").value = card.quota;
-  $("#card-form-title").textContent = `Edit card ${cardId}`;
+  $("#card-form-title").replaceChildren("Edit card ", ut(cardId, "clip"));
   $("#card-save").textContent = "Save card";
   $("#card-cancel").hidden = false;
   $("#card-form").scrollIntoView({ block: "nearest" });
@@ -505,7 +507,7 @@ $("#card-form").addEventListener("submit", async (event) => {
 });
 
 async function blockCard(cardId) {
-  const reason = prompt(`Block card ${cardId}: reason?`, "lost");
+  const reason = prompt(`Block card ${isolate(cardId)}: reason?`, "lost");
   if (!reason) return;
   await cardCommand(cardId, "block", { reason });
 }
@@ -516,7 +518,7 @@ async function cardCommand(cardId, command, json) {
 }
 
 async function deleteCard(cardId) {
-  if (!confirm(`Delete card ${cardId}?`)) return;
+  if (!confirm(`Delete card ${isolate(cardId)}?`)) return;
   const result = await change($("#cards-problems"), async () => {
     const { etag } = await adminFetch(`/api/cards/${enc(cardId)}`);
     return adminFetch(`/api/cards/${enc(cardId)}`, { method: "DELETE", ifMatch: etag });

@@ -37,7 +37,7 @@ async function refreshDriverLots() {
   $("#driver-lots").replaceChildren(...lots.map((lot, i) => {
     const classes = statuses[i] ? statuses[i].classes : {};
     return el("section", { className: "card driver-lot", dataset: { lotId: lot.lotId } },
-      el("h3", { textContent: lot.name }),
+      el("h3", {}, ut(lot.name, "clip")),
       el("div", { className: "counts" }, ...CLASSES.filter((cls) => classes[cls] && classes[cls].total > 0).map((cls) =>
         el("span", { className: "count", dataset: { class: cls }, title: `${classes[cls].total} slots` },
           el("b", { textContent: classes[cls].free }), `${cls} free`))),
@@ -45,7 +45,7 @@ async function refreshDriverLots() {
   }));
   const select = $("#reserve-lot");
   const chosen = select.value;
-  select.replaceChildren(...lots.map((lot) => el("option", { value: lot.lotId, textContent: lot.name })));
+  select.replaceChildren(...lots.map((lot) => option(lot.lotId, lot.name)));
   if (lots.some((l) => l.lotId === chosen)) select.value = chosen;
 }
 
@@ -64,7 +64,7 @@ $("#reserve-form").addEventListener("submit", async (event) => {
       },
     });
     result.dataset.reservationId = reservation.reservationId;
-    result.replaceChildren("Reserved: ", el("b", { textContent: reservation.reservationId }), ` · slot ${reservation.slotId}`);
+    result.replaceChildren("Reserved: ", el("b", {}, ut(reservation.reservationId)), " · slot ", ut(reservation.slotId));
     await refreshDriverLots();
   } catch (e) {
     result.className = "error";
@@ -114,7 +114,7 @@ async function loadUsers() {
     const reset = el("button", { type: "button", className: "reset-password secondary", textContent: "Reset password" });
     const toggle = el("button", { type: "button", className: `toggle-disabled ${u.disabled ? "secondary" : "danger"}`, textContent: u.disabled ? "Enable" : "Disable" });
     const row = el("li", { dataset: { username: u.username, disabled: String(u.disabled) } },
-      el("b", { className: "grow", textContent: u.username }),
+      el("b", { className: "grow" }, ut(u.username, "clip")),
       el("span", { className: "roles", textContent: u.roles.join(", ") }),
       u.disabled ? el("span", { className: "pill", textContent: "disabled" }) : "",
       el("details", { className: "user-edit" }, el("summary", { textContent: "Edit" }),
@@ -123,7 +123,7 @@ async function loadUsers() {
       roles: [...row.querySelectorAll('input[name="user-role"]:checked')].map((box) => box.value),
     }, `Saved the roles of ${u.username}.`));
     reset.addEventListener("click", () => {
-      const password = prompt(`New password for ${u.username} (at least 8 characters):`);
+      const password = prompt(`New password for ${isolate(u.username)} (at least 8 characters):`);
       if (password) updateUser(u.username, { password }, `Reset the password of ${u.username}.`);
     });
     toggle.addEventListener("click", () => updateUser(u.username, { disabled: !u.disabled }, `${u.disabled ? "Enabled" : "Disabled"} ${u.username}.`));
@@ -153,7 +153,7 @@ async function loadAdminLots() {
     const edit = el("button", { type: "button", className: "edit-lot secondary", textContent: "Edit" });
     edit.addEventListener("click", () => openLotEditor(lot.lotId));
     return el("li", { dataset: { lotId: lot.lotId, slots: layout ? layout.slots.length : 0 } },
-      el("span", { className: "grow" }, el("b", { textContent: lot.name }), ` ${lot.lotId}`),
+      el("span", { className: "grow" }, el("b", {}, ut(lot.name, "clip")), " ", ut(lot.lotId, "clip muted")),
       el("span", { className: "muted", textContent: layout
         ? `${layout.slots.length} slots · ${layout.floors.length} floor(s) · ${layout.gates.length} gate(s) · ${bySize.map(([c, n]) => `${n} ${c}`).join(", ")}`
         : "no layout" }),
@@ -168,9 +168,9 @@ async function loadAudit() {
   const entries = await api(`/api/audit?day=${day}`);
   $("#audit").replaceChildren(...entries.map((a) => el("li", { dataset: { action: a.action } },
     el("span", { className: "muted", textContent: new Date(a.at).toLocaleTimeString() }),
-    el("b", { textContent: a.actor }),
-    el("span", { textContent: a.action }),
-    el("span", { className: "grow", textContent: `${a.target}${a.detail ? ` · ${a.detail}` : ""}` }))));
+    el("b", {}, ut(a.actor, "clip")),
+    el("span", {}, ut(a.action)),
+    el("span", { className: "grow" }, ut(a.target), ...(a.detail ? [" · ", ut(a.detail)] : [])))));
   if (!entries.length) $("#audit").append(el("li", { className: "muted", textContent: "nothing audited today" }));
 }
 
@@ -182,7 +182,7 @@ $("#user-form").addEventListener("submit", async (event) => {
   try {
     const roles = [...document.querySelectorAll('#user-form input[name="role"]:checked')].map((box) => box.value);
     const user = await api("/api/users", { method: "POST", json: { username: $("#new-username").value.trim(), password: $("#new-password").value, roles } });
-    result.textContent = `Created ${user.username} (${user.roles.join(", ")})`;
+    result.replaceChildren("Created ", ut(user.username), ` (${user.roles.join(", ")})`);
     $("#new-username").value = ""; $("#new-password").value = "";
     await Promise.all([loadUsers(), loadAudit()]);
   } catch (e) {

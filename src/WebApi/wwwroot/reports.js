@@ -23,7 +23,7 @@
     const select = $("#report-lot");
     if (select.options.length !== state.lots.length + 1) {
       select.replaceChildren(el("option", { value: "", textContent: "All lots" }),
-        ...state.lots.map((lot) => el("option", { value: lot.lotId, textContent: lot.name })));
+        ...state.lots.map((lot) => option(lot.lotId, lot.name)));
       if (state.lotId) select.value = state.lotId;
     }
     if (!$("#report-from").value) {
@@ -81,7 +81,10 @@
       ]);
       if (sequence !== reports.sequence) return; // a newer request is on its way
       Object.assign(reports, { revenue, occupancy, byLot });
-      status.textContent = `${revenue.scope} · times in ${revenue.timeZone}`;
+      // The lot's name is clipped on its own, so its id stays readable however long the name is.
+      const lot = revenue.lotId ? state.lots.find((l) => l.lotId === revenue.lotId) : null;
+      const scope = revenue.lotId ? [ut(lot ? lot.name : revenue.lotId, "clip"), " (", ut(revenue.lotId), ")"] : [revenue.scope];
+      status.replaceChildren(...scope, ` · times in ${revenue.timeZone}`);
       renderDownloads();
       drawReports();
     } catch (e) {

@@ -40,7 +40,7 @@ public sealed partial class AdminBootstrapTests
         Assert.Single(logs.Messages, m => m.Contains(password, StringComparison.Ordinal));
         await AuthApi.LoginOkAsync(first.CreateClient(), "admin", password);
 
-        // A restart, even with a password configured now, leaves the existing admin alone and prints nothing.
+        // A restart, even with a password configured now, leaves the existing admin alone (and says it did).
         await first.DisposeAsync();
         var restartLogs = new CapturingLoggerProvider();
         var second = api.StartHost("changed-in-configuration", restartLogs);
@@ -48,6 +48,48 @@ public sealed partial class AdminBootstrapTests
         await AuthApi.LoginOkAsync(second.CreateClient(), "admin", password);
         Assert.Equal(HttpStatusCode.Unauthorized, (await AuthApi.LoginAsync(second.CreateClient(), "admin", "changed-in-configuration")).StatusCode);
         Assert.DoesNotContain(restartLogs.Messages, m => m.Contains("Created user admin", StringComparison.Ordinal));
+        Assert.Contains(restartLogs.Messages, m => m.Contains("NOT applied", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AConfiguredPasswordThatDiffersFromTheExistingAdminsIsNotAppliedAndStartUpSaysSo()
+    {
+        await using var api = await IsolatedApi.StartAsync();
+        var original = $"original-{Guid.NewGuid():N}";
+        var first = api.StartHost(original, new CapturingLoggerProvider());
+        await first.Services.GetRequiredService<AdminBootstrap>().EnsureAsync();
+        await first.DisposeAsync();
+
+        var logs = new CapturingLoggerProvider();
+        var changed = $"changed-{Guid.NewGuid():N}";
+        var second = api.StartHost(changed, logs);
+        await second.Services.GetRequiredService<AdminBootstrap>().EnsureAsync();
+
+        // Not changed silently: the old password still works, the configured one does not, and the log says why.
+        await AuthApi.LoginOkAsync(second.CreateClient(), "admin", original);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await AuthApi.LoginAsync(second.CreateClient(), "admin", changed)).StatusCode);
+        var warning = Assert.Single(logs.Messages, m => m.Contains("NOT applied", StringComparison.Ordinal));
+        Assert.StartsWith("Warning ", warning, StringComparison.Ordinal);
+        Assert.Contains("Auth:AdminPassword", warning, StringComparison.Ordinal);
+        Assert.Contains("Reset password", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Messages, m => m.Contains(changed, StringComparison.Ordinal) || m.Contains(original, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheSameConfiguredPasswordOnRestartGivesNoWarning()
+    {
+        await using var api = await IsolatedApi.StartAsync();
+        var password = $"same-{Guid.NewGuid():N}";
+        var first = api.StartHost(password, new CapturingLoggerProvider());
+        await first.Services.GetRequiredService<AdminBootstrap>().EnsureAsync();
+        await first.DisposeAsync();
+
+        var logs = new CapturingLoggerProvider();
+        var second = api.StartHost(password, logs);
+        await second.Services.GetRequiredService<AdminBootstrap>().EnsureAsync();
+
+        await AuthApi.LoginOkAsync(second.CreateClient(), "admin", password);
+        Assert.DoesNotContain(logs.Messages, m => m.Contains("NOT applied", StringComparison.Ordinal));
     }
 
     [GeneratedRegex(@"generated password (\S+) ")]

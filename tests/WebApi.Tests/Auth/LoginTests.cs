@@ -10,7 +10,7 @@ namespace ParkingGrains.WebApi.Tests.Auth;
 public sealed class LoginTests(ApiFixture fixture)
 {
     [Fact]
-    public async Task LoginReturnsExactlyAccessTokenExpiresAtAndRefreshToken()
+    public async Task LoginReturnsExactlyAccessTokenExpiresAtExpiresInAndRefreshToken()
     {
         var before = DateTimeOffset.UtcNow;
         var response = await AuthApi.LoginAsync(fixture.CreateClient(), "admin", ApiFixture.AdminPassword);
@@ -18,7 +18,9 @@ public sealed class LoginTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(["accessToken", "expiresAt", "refreshToken"], json.RootElement.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(["accessToken", "expiresAt", "expiresIn", "refreshToken"], json.RootElement.EnumerateObject().Select(p => p.Name).Order());
+        // Seconds from now, so a client with a wrong clock still knows when to refresh.
+        Assert.InRange(json.RootElement.GetProperty("expiresIn").GetInt32(), (30 * 60) - 5, 30 * 60);
         var expiresAt = json.RootElement.GetProperty("expiresAt").GetDateTimeOffset();
         Assert.InRange(expiresAt, before.AddMinutes(30).AddSeconds(-5), DateTimeOffset.UtcNow.AddMinutes(30).AddSeconds(5));
         Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("accessToken").GetString()));

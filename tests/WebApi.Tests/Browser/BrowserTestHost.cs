@@ -37,7 +37,8 @@ public sealed class BrowserTestHost : IAsyncDisposable
 
     public static string ScreenshotDirectory => Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
-    public static async Task<BrowserTestHost> StartAsync(string adminPassword)
+    /// <summary>Starts the cluster and the web host; <paramref name="settings"/> are extra configuration keys for the web host.</summary>
+    public static async Task<BrowserTestHost> StartAsync(string adminPassword, IReadOnlyDictionary<string, string>? settings = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "pg-browser-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -52,6 +53,10 @@ public sealed class BrowserTestHost : IAsyncDisposable
             web.UseSetting("Auth:AdminPassword", adminPassword);
             web.UseSetting("Storage:Provider", "Sqlite");
             web.UseSetting("ConnectionStrings:Sqlite", connectionString);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                web.UseSetting(key, value);
+            }
         });
         var host = new BrowserTestHost(directory, cluster, factory, address, adminPassword);
         await host.WaitForAdminAsync();

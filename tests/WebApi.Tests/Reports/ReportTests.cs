@@ -34,6 +34,27 @@ public sealed class ReportTests(ReportsFixture fixture) : ReportContentTests(fix
     }
 
     [Fact]
+    public async Task OccupancyPdf_IsA4LandscapeWithEveryColumnOnThePage()
+    {
+        using var admin = await ReportClients.AsAdminAsync(Factory);
+        var response = await admin.GetAsync($"/api/reports/occupancy?{Range}&by=class&format=pdf");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+
+        // Text outside the page is not in the PDF: each header found means its column was printed.
+        var text = System.Text.RegularExpressions.Regex.Replace(Spaces(await PdfTextAsync(pdf)), @"\s+", " ");
+        foreach (var header in new[] { "Period", "Lot", "Vehicle class", "Entries", "Exits", "Force-closed", "Inside at end", "Peak inside", "Average inside" })
+        {
+            Assert.Contains(header, text, StringComparison.Ordinal);
+        }
+
+        // A4 landscape: 841.89 x 595.28 pt, on every page.
+        var sizes = PageSizes(await PdfToolAsync("pdfinfo", pdf, "-f", "1", "-l", "1000"));
+        Assert.NotEmpty(sizes);
+        Assert.All(sizes, size => Assert.True(Math.Abs(size.Width - 841.89) < 1 && Math.Abs(size.Height - 595.28) < 1, $"page is {size.Width} x {size.Height} pt"));
+    }
+
+    [Fact]
     public async Task Pdf_WithoutChromium_Is503Problem()
     {
         await using var host = Factory.WithWebHostBuilder(web => web.UseSetting("Reports:ChromiumPath", "/nonexistent/chromium"));
@@ -87,22 +108,38 @@ public sealed class ReportTests(ReportsFixture fixture) : ReportContentTests(fix
         Assert.Equal(HttpStatusCode.Forbidden, (await driver.GetAsync($"/api/reports/{report}?{Range}")).StatusCode);
     }
 
-    internal static async Task<string> PdfTextAsync(byte[] pdf)
+    private static List<(double Width, double Height)> PageSizes(string pdfinfo) =>
+        [.. pdfinfo.Split('\n')
+            .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+) pts"))
+            .Where(m => m.Success)
+            .Select(m => (double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))];
+
+    internal static Task<string> PdfTextAsync(byte[] pdf) => PdfToolAsync("pdftotext", pdf, "-enc", "UTF-8", "{file}", "-");
+
+    /// <summary>Runs a poppler tool on the PDF written to a temp file ("{file}" in the arguments, else appended last).</summary>
+    private static async Task<string> PdfToolAsync(string tool, byte[] pdf, params string[] arguments)
     {
         var file = Path.Combine(Path.GetTempPath(), $"report-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(file, pdf);
         try
         {
-            var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.ArgumentList.Add("-enc");
-            start.ArgumentList.Add("UTF-8");
-            start.ArgumentList.Add(file);
-            start.ArgumentList.Add("-");
+            var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument == "{file}" ? file : argument);
+            }
+
+            if (!arguments.Contains("{file}"))
+            {
+                start.ArgumentList.Add(file);
+            }
+
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync();
             var errors = process.StandardError.ReadToEndAsync();
             await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, $"pdftotext failed: {await errors}");
+            Assert.True(process.ExitCode == 0, $"{tool} failed: {await errors}");
             return await output;
         }
         finally
