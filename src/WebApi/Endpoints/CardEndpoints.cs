@@ -176,7 +176,7 @@ internal static class CardEndpoints
             var known = (await grains.GetGrain<ILotDirectoryGrain>(ILotDirectoryGrain.Key).List()).Select(l => l.LotId).ToHashSet(StringComparer.Ordinal);
             foreach (var lotId in lotIds.Where(l => !string.IsNullOrWhiteSpace(l) && !known.Contains(l)))
             {
-                Add(errors, "lotIds", $"There is no lot '{lotId}'.");
+                Add(errors, "lotIds", $"There is no lot '{Errors.Echo.Bounded(lotId)}'.");
             }
         }
 

@@ -30,7 +30,7 @@ internal static class FloorEndpoints
             var problems = new List<LayoutProblem>();
             if (!AdminIds.IsValid(floor.FloorId))
             {
-                problems.Add(new LayoutProblem("$.floorId", LayoutProblemCodes.InvalidId, $"'{floor.FloorId}': {AdminIds.Rule}"));
+                problems.Add(new LayoutProblem("$.floorId", LayoutProblemCodes.InvalidId, $"'{Errors.Echo.Bounded(floor.FloorId)}': {AdminIds.Rule}"));
             }
 
             if (floor.Name.Length == 0)

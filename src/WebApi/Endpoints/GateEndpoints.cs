@@ -10,6 +10,9 @@ namespace ParkingGrains.WebApi.Endpoints;
 /// </summary>
 internal static class GateEndpoints
 {
+    /// <summary>The longest an operator may open a barrier for with one command (hold-open has no duration).</summary>
+    public const int MaxOpenSeconds = 3600;
+
     public static void Map(IEndpointRouteBuilder api)
     {
         var gates = api.MapGroup("/gates").WithTags("Gates");
@@ -54,16 +57,37 @@ internal static class GateEndpoints
 
         gates.MapPost("/{gateId}/commands", async (string gateId, GateCommandRequest body, HttpContext http, IGrainFactory grains) =>
         {
+            if (body.DurationSeconds is < 1 or > MaxOpenSeconds)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["durationSeconds"] = [$"Between 1 and {MaxOpenSeconds} seconds."] });
+            }
+
             var gate = grains.GetGrain<IGateGrain>(gateId);
-            if ((await gate.GetStatus()).LotId is null)
+            var status = await gate.GetStatus();
+            if (status.LotId is null)
             {
                 return LotEndpoints.NotFound(gateId);
             }
 
-            var duration = body.DurationSeconds is { } seconds ? TimeSpan.FromSeconds(Math.Clamp(seconds, 1, 3600)) : (TimeSpan?)null;
+            // Nobody would move the barrier: refused at once rather than shown as open (the grain refuses it too).
+            if (!status.Online)
+            {
+                return GateOffline(gateId, null);
+            }
+
+            var duration = body.DurationSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
             var result = await gate.Command(new GateCommand(body.EventId, body.Kind, duration, Identity.Name(http.User), body.Reason, DateTimeOffset.UtcNow));
-            return result.Accepted ? Results.Ok(result) : Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Refused", detail: result.ReasonText);
-        }).WithSummary("Open for N s, close, or hold open").RequireAuthorization("operator");
+            if (result.Accepted)
+            {
+                return Results.Ok(result);
+            }
+
+            // A refusal while the agent is offline is the grain's "gate offline" (it went away since our look): 409,
+            // the state of the gate, not the request, is the problem. Anything else it refuses is 422.
+            return (await gate.GetStatus()).Online
+                ? Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Refused", detail: result.ReasonText)
+                : GateOffline(gateId, result.ReasonText);
+        }).WithSummary("Open for N s, close, or hold open; 409 while the gate's agent is offline").RequireAuthorization("operator");
 
         api.MapPost("/lots/{lotId}/gates/open-all", async (string lotId, GateCommandRequest body, HttpContext http, IGrainFactory grains) =>
         {
@@ -77,4 +101,9 @@ internal static class GateEndpoints
             return Results.Ok(results);
         }).WithTags("Gates").WithSummary("Emergency: hold every barrier of the lot open").RequireAuthorization("operator");
     }
+
+    private static IResult GateOffline(string gateId, string? reason) =>
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The gate is offline",
+            detail: reason ?? $"Gate {gateId} has no agent online to move the barrier; the command was not recorded.",
+            extensions: new Dictionary<string, object?> { ["reason"] = "GateOffline" });
 }

@@ -37,7 +37,7 @@ internal static class GateLayoutEndpoints
             var problems = UnknownSlots(current, body.SlotDistances);
             if (!AdminIds.IsValid(gate.GateId))
             {
-                problems.Insert(0, new LayoutProblem("$.gateId", LayoutProblemCodes.InvalidId, $"'{gate.GateId}': {AdminIds.Rule}"));
+                problems.Insert(0, new LayoutProblem("$.gateId", LayoutProblemCodes.InvalidId, $"'{Errors.Echo.Bounded(gate.GateId)}': {AdminIds.Rule}"));
             }
 
             if (gate.Name.Length == 0)
@@ -114,7 +114,7 @@ internal static class GateLayoutEndpoints
         (distances ?? new Dictionary<string, double>()).Keys
             .Where(slotId => current.Layout.Slots.All(s => s.SlotId != slotId))
             .Order(StringComparer.Ordinal)
-            .Select(slotId => new LayoutProblem($"$.slotDistances.{slotId}", "UnknownSlot", $"Lot {current.Layout.LotId} has no slot '{slotId}'."))
+            .Select(slotId => new LayoutProblem($"$.slotDistances.{Errors.Echo.Bounded(slotId)}", "UnknownSlot", $"Lot {current.Layout.LotId} has no slot '{Errors.Echo.Bounded(slotId)}'."))
             .ToList();
 
     // A slot the request does not name keeps its distance, or gets the default when the gate is new.

@@ -4,6 +4,7 @@ using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.Domain.Layout;
 using ParkingGrains.WebApi.Audit;
 using ParkingGrains.WebApi.Auth;
+using ParkingGrains.WebApi.Errors;
 
 namespace ParkingGrains.WebApi.Endpoints;
 
@@ -18,7 +19,7 @@ internal static class LotAdminEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var lots = api.MapGroup("/lots").WithTags("Lot administration").RequireAuthorization(AuthPolicies.Admin);
-        lots.MapPost("/", CreateAsync).WithSummary("Create a lot with a layout and tariff (409 if it exists)");
+        lots.MapPost("/", CreateAsync).WithSummary("Create a lot with a layout and tariff (409 if it exists)").AllowsLayoutBodies();
         lots.MapGet("/{lotId}/configuration", GetAsync).WithSummary("Layout, tariff and revision (ETag)");
         lots.MapPut("/{lotId}", UpdateAsync).WithSummary("Change name, time zone, currency, settings (If-Match)");
         lots.MapDelete("/{lotId}", DeleteAsync).WithSummary("Delete an empty lot's configuration (If-Match); its history stays");
@@ -166,7 +167,7 @@ internal static class LotAdminEndpoints
             // Empty ids are the validator's to report (EmptyId); here only what would break a URL.
             if (!string.IsNullOrWhiteSpace(id) && !AdminIds.IsValid(id))
             {
-                problems.Add(new LayoutProblem(location, LayoutProblemCodes.InvalidId, $"'{id}': {AdminIds.Rule}"));
+                problems.Add(new LayoutProblem(location, LayoutProblemCodes.InvalidId, $"'{Echo.Bounded(id)}': {AdminIds.Rule}"));
             }
         }
 

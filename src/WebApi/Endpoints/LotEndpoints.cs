@@ -1,5 +1,6 @@
 using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.WebApi.Audit;
+using ParkingGrains.WebApi.Errors;
 
 namespace ParkingGrains.WebApi.Endpoints;
 
@@ -51,7 +52,8 @@ internal static class LotEndpoints
             .WithSummary("The lot's layout (ETag: the lot's configuration revision)").RequireAuthorization("admin");
 
         lots.MapPut("/{lotId}/configuration", ConfigureAsync)
-            .WithSummary("Apply a layout and tariff, whole or not at all (with If-Match: only at that revision)").RequireAuthorization("admin");
+            .WithSummary("Apply a layout and tariff, whole or not at all (with If-Match: only at that revision)").RequireAuthorization("admin")
+            .AllowsLayoutBodies();
 
         lots.MapGet("/{lotId}/reservations", async (string lotId, IGrainFactory grains) =>
             await Configured(grains, lotId) is { } lot ? Results.Ok(await lot.GetReservations()) : NotFound(lotId))
@@ -128,7 +130,7 @@ internal static class LotEndpoints
     }
 
     public static IResult NotFound(string what) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"'{what}' does not exist.");
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"'{Errors.Echo.Bounded(what)}' does not exist.");
 
     /// <summary>A well-formed command the domain refused: 422 with the stable reason code.</summary>
     public static IResult Refused(DenialReason? reason, string? text) =>

@@ -12,7 +12,18 @@ internal static class PaymentEndpoints
 
         payments.MapPost("/vietqr", (VietQrRequest body) =>
         {
-            var payload = VietQrPayload.Build(body.BankBin, body.AccountNumber, body.Amount, body.Purpose);
+            string payload;
+            try
+            {
+                payload = VietQrPayload.Build(body.BankBin, body.AccountNumber, body.Amount, body.Purpose);
+            }
+            catch (ArgumentException e)
+            {
+                // VietQrPayload checks the caller's fields and names the one it refuses; its message may repeat the value.
+                var field = e.ParamName ?? "body";
+                return Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [VietQrRule(field)] });
+            }
+
             return Results.Ok(new VietQrResponse(payload, QrCodeRenderer.RenderPngBase64(payload)));
         }).WithSummary("An EMVCo/NAPAS VietQR payload and its PNG").RequireAuthorization("driver");
 
@@ -38,4 +49,13 @@ internal static class PaymentEndpoints
                 title: result.Reason?.ToString() ?? "Refused", detail: result.ReasonText);
         }).WithSummary("Refund a paid payment").RequireAuthorization("admin");
     }
+
+    private static string VietQrRule(string field) => field switch
+    {
+        "bankBin" => "The receiving bank's BIN: exactly 6 digits (e.g. 970436).",
+        "accountNumber" => $"1 to {VietQrPayload.MaxAccountLength} ASCII letters or digits.",
+        "amount" => $"A positive whole number of đồng with at most {VietQrPayload.MaxAmountLength} digits.",
+        "purpose" => $"At most {VietQrPayload.MaxPurposeLength} ASCII letters, digits, punctuation or Vietnamese letters.",
+        _ => "The values do not fit in a VietQR code.",
+    };
 }

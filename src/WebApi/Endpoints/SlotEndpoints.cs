@@ -31,7 +31,7 @@ internal static class SlotEndpoints
             var problems = new List<LayoutProblem>();
             if (!AdminIds.IsValid(slotId))
             {
-                problems.Add(new LayoutProblem("$.slotId", LayoutProblemCodes.InvalidId, $"'{slotId}': {AdminIds.Rule}"));
+                problems.Add(new LayoutProblem("$.slotId", LayoutProblemCodes.InvalidId, $"'{Errors.Echo.Bounded(slotId)}': {AdminIds.Rule}"));
             }
 
             if (body.Size is null)
