@@ -76,6 +76,7 @@ public static class WebApiHostExtensions
         // The domain API relies on the policies admin / operator / driver / gate-or-operator (see Auth/).
         var api = app.MapGroup("/api").AuditWrites().WithDecisionMetrics();
         api.AddEndpointFilter<Endpoints.EventIdFilter>();
+        api.TakesCommandBodies();
         Endpoints.LotEndpoints.Map(api);
         Endpoints.GateEndpoints.Map(api);
         Endpoints.AlertEndpoints.Map(api);
