@@ -2,6 +2,8 @@ using ParkingGrains.Grains.Interfaces.Gates;
 using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Lots;
 
+using ParkingGrains.WebApi.OpenApi;
+
 namespace ParkingGrains.WebApi.Endpoints;
 
 /// <summary>
@@ -32,7 +34,7 @@ internal static class GateEndpoints
 
             var decision = await gate.Enter(new EntryCommand(body.EventId, gateId, body.Plate, body.CardId, body.VehicleClass, body.Time ?? DateTimeOffset.UtcNow));
             return Results.Ok(decision);
-        }).WithSummary("A vehicle at an entry lane: the decision (denials carry a reason code)").RequireAuthorization("gate-or-operator");
+        }).WithSummary("A vehicle at an entry lane: the decision (denials carry a reason code)").Reads<EntryDecision>().RequireAuthorization("gate-or-operator");
 
         gates.MapPost("/{gateId}/exit", async (string gateId, GateExitRequest body, HttpContext http, IGrainFactory grains) =>
         {
@@ -49,11 +51,11 @@ internal static class GateEndpoints
 
             var decision = await gate.Exit(new ExitCommand(body.EventId, gateId, body.Plate, body.CardId, body.Ticket, body.Time ?? DateTimeOffset.UtcNow, body.LostTicket));
             return Results.Ok(decision);
-        }).WithSummary("A vehicle at an exit lane: fee, amount due, open or not").RequireAuthorization("gate-or-operator");
+        }).WithSummary("A vehicle at an exit lane: fee, amount due, open or not").Reads<ExitDecision>().RequireAuthorization("gate-or-operator");
 
         gates.MapGet("/{gateId}", async (string gateId, IGrainFactory grains) =>
             await grains.GetGrain<IGateGrain>(gateId).GetStatus() is { LotId: not null } status ? Results.Ok(status) : LotEndpoints.NotFound(gateId))
-            .WithSummary("Gate status: online, RTT, barrier, recent events").RequireAuthorization("operator");
+            .WithSummary("Gate status: online, RTT, barrier, recent events").Reads<GateStatus>().RequireAuthorization("operator");
 
         gates.MapPost("/{gateId}/commands", async (string gateId, GateCommandRequest body, HttpContext http, IGrainFactory grains) =>
         {
@@ -87,7 +89,7 @@ internal static class GateEndpoints
             return (await gate.GetStatus()).Online
                 ? Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Refused", detail: result.ReasonText)
                 : GateOffline(gateId, result.ReasonText);
-        }).WithSummary("Open for N s, close, or hold open; 409 while the gate's agent is offline").RequireAuthorization("operator");
+        }).WithSummary("Open for N s, close, or hold open; 409 while the gate's agent is offline").Decides<GateCommandResult>().ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization("operator");
 
         api.MapPost("/lots/{lotId}/gates/open-all", async (string lotId, GateCommandRequest body, HttpContext http, IGrainFactory grains) =>
         {
@@ -99,7 +101,7 @@ internal static class GateEndpoints
             var results = await Task.WhenAll(layout.Gates.Select(g => grains.GetGrain<IGateGrain>(g.GateId).Command(
                 new GateCommand($"{body.EventId}:{g.GateId}", GateCommandKind.HoldOpen, null, Identity.Name(http.User), body.Reason, DateTimeOffset.UtcNow))));
             return Results.Ok(results);
-        }).WithTags("Gates").WithSummary("Emergency: hold every barrier of the lot open").RequireAuthorization("operator");
+        }).WithTags("Gates").WithSummary("Emergency: hold every barrier of the lot open").Reads<GateCommandResult[]>().RequireAuthorization("operator");
     }
 
     private static IResult GateOffline(string gateId, string? reason) =>

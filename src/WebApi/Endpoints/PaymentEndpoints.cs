@@ -1,6 +1,8 @@
 using ParkingGrains.Domain.Payments;
 using ParkingGrains.Grains.Interfaces.Payments;
 
+using ParkingGrains.WebApi.OpenApi;
+
 namespace ParkingGrains.WebApi.Endpoints;
 
 /// <summary>Payments: VietQR codes, payments for a stay, and the idempotent confirm used by operators and bank callbacks.</summary>
@@ -25,7 +27,7 @@ internal static class PaymentEndpoints
             }
 
             return Results.Ok(new VietQrResponse(payload, QrCodeRenderer.RenderPngBase64(payload)));
-        }).WithSummary("An EMVCo/NAPAS VietQR payload and its PNG").RequireAuthorization("driver");
+        }).WithSummary("An EMVCo/NAPAS VietQR payload and its PNG").Reads<VietQrResponse>().RequireAuthorization("driver");
 
         payments.MapPut("/{paymentId}", async (string paymentId, PaymentRequest body, IGrainFactory grains) =>
             Results.Ok(await grains.GetGrain<IPaymentGrain>(paymentId).Create(body)))
@@ -40,14 +42,14 @@ internal static class PaymentEndpoints
             var result = await grains.GetGrain<IPaymentGrain>(paymentId).Confirm(body);
             return result.Accepted ? Results.Ok(result) : Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: result.Reason?.ToString() ?? "Refused", detail: result.ReasonText);
-        }).WithSummary("Confirm a payment (manual or bank callback); idempotent by eventId").RequireAuthorization("operator");
+        }).WithSummary("Confirm a payment (manual or bank callback); idempotent by eventId").Decides<PaymentOperationResult>().RequireAuthorization("operator");
 
         payments.MapPost("/{paymentId}/refund", async (string paymentId, string eventId, string reason, IGrainFactory grains) =>
         {
             var result = await grains.GetGrain<IPaymentGrain>(paymentId).Refund(eventId, reason);
             return result.Accepted ? Results.Ok(result) : Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: result.Reason?.ToString() ?? "Refused", detail: result.ReasonText);
-        }).WithSummary("Refund a paid payment").RequireAuthorization("admin");
+        }).WithSummary("Refund a paid payment").Decides<PaymentOperationResult>().RequireAuthorization("admin");
     }
 
     private static string VietQrRule(string field) => field switch
