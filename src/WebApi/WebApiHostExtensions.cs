@@ -2,6 +2,7 @@ using ParkingGrains.WebApi.Audit;
 using ParkingGrains.WebApi.Auth;
 using ParkingGrains.WebApi.Cluster;
 using ParkingGrains.WebApi.Dashboard;
+using ParkingGrains.WebApi.Errors;
 using ParkingGrains.WebApi.Operations;
 using Orleans.Dashboard;
 using ParkingGrains.WebApi.Proxy;
@@ -12,16 +13,20 @@ namespace ParkingGrains.WebApi;
 /// <summary>The web API as a reusable piece: its own Program uses it with a cluster client, the silo co-hosts it.</summary>
 public static class WebApiHostExtensions
 {
-    public const long MaxRequestBodyBytes = 1024 * 1024;
+    /// <summary>The largest body any endpoint takes (a whole layout); most take far less (<see cref="Errors.BodyLimits"/>).</summary>
+    public const long MaxRequestBodyBytes = Errors.BodyLimits.Layout;
 
     public static WebApplicationBuilder AddParkingGrainsWebApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<Errors.GrainExceptionHandler>();
+        // A body that cannot be bound throws (in every environment, not only Development), so the exception handler
+        // can name the field in a 400 instead of the framework's empty one.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(OpenApi.ParkingGrainsOpenApi.Configure);
 
-        // Bodies are small commands; a megabyte is generous and stops abuse early (413).
+        // The largest body of all (a layout); each endpoint has its own, usually smaller, limit (413).
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.AddParkingGrainsForwardedHeaders();
         builder.AddParkingGrainsAuth();
@@ -50,21 +55,13 @@ public static class WebApiHostExtensions
     public static WebApplication MapParkingGrainsWebApi(this WebApplication app)
     {
         app.UseParkingGrainsForwardedHeaders();
+        app.UseFaultCounting();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
         // Also enforced here, not only by Kestrel, so every server in front of the app (and the test host) says 413.
-        app.Use(async (context, next) =>
-        {
-            if (context.Request.ContentLength > MaxRequestBodyBytes)
-            {
-                await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
-                    detail: $"Bodies are limited to {MaxRequestBodyBytes} bytes.").ExecuteAsync(context);
-                return;
-            }
-
-            await next(context);
-        });
+        app.UseBodyLimits();
+        app.UseRouteTextCheck();
         app.UseOrleansDashboardSignIn();
         app.UseParkingGrainsAuth();
         app.MapParkingGrainsAuth();
@@ -78,6 +75,8 @@ public static class WebApiHostExtensions
 
         // The domain API relies on the policies admin / operator / driver / gate-or-operator (see Auth/).
         var api = app.MapGroup("/api").AuditWrites().WithDecisionMetrics();
+        api.AddEndpointFilter<Endpoints.EventIdFilter>();
+        api.TakesCommandBodies();
         Endpoints.LotEndpoints.Map(api);
         Endpoints.GateEndpoints.Map(api);
         Endpoints.AlertEndpoints.Map(api);

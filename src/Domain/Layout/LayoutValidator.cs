@@ -6,7 +6,9 @@ namespace ParkingGrains.Domain.Layout;
 
 /// <summary>
 /// Checks a whole <see cref="LotLayout"/> and reports every problem at once, so an operator can fix a file in one
-/// pass. Tolerates nulls anywhere (a layout may come from JSON written by hand).
+/// pass. Tolerates nulls anywhere (a layout may come from JSON written by hand). Names, ids and counts are bounded
+/// and names and ids may not hold control, bidi or zero-width characters (<see cref="LayoutLimits"/>,
+/// <see cref="TextRules"/>); a message names the field and never repeats a value longer than an id.
 /// </summary>
 public static partial class LayoutValidator
 {
@@ -31,24 +33,42 @@ public static partial class LayoutValidator
         {
             Add("$.name", LayoutProblemCodes.EmptyName, "The lot has no name.");
         }
+        else
+        {
+            CheckText(layout.Name, "$.name", "lot name", LayoutLimits.MaxNameLength, Add);
+        }
 
         if (string.IsNullOrWhiteSpace(layout.TimeZoneId))
         {
             Add("$.timeZoneId", LayoutProblemCodes.UnknownTimeZone, "The lot has no time zone.");
         }
-        else if (!TimeZoneInfo.TryFindSystemTimeZoneById(layout.TimeZoneId, out _))
+        else if (layout.TimeZoneId.Length > LayoutLimits.MaxIdLength || !TimeZoneInfo.TryFindSystemTimeZoneById(layout.TimeZoneId, out _))
         {
-            Add("$.timeZoneId", LayoutProblemCodes.UnknownTimeZone, $"'{layout.TimeZoneId}' is not a known time zone id.");
+            Add("$.timeZoneId", LayoutProblemCodes.UnknownTimeZone, $"'{Shown(layout.TimeZoneId)}' is not a known time zone id.");
         }
 
         if (layout.Currency is null || !CurrencyCode().IsMatch(layout.Currency))
         {
-            Add("$.currency", LayoutProblemCodes.InvalidCurrency, $"'{layout.Currency}' is not an ISO 4217 currency code (three capital letters).");
+            Add("$.currency", LayoutProblemCodes.InvalidCurrency, $"'{Shown(layout.Currency)}' is not an ISO 4217 currency code (three capital letters).");
         }
 
         if (layout.TariffId is not null && string.IsNullOrWhiteSpace(layout.TariffId))
         {
             Add("$.tariffId", LayoutProblemCodes.EmptyId, "The tariff id is empty; leave it out instead.");
+        }
+        else if (layout.TariffId is not null)
+        {
+            CheckText(layout.TariffId, "$.tariffId", "tariff id", LayoutLimits.MaxIdLength, Add);
+        }
+
+        // Entries of a list over its bound are not checked one by one: one problem, not ten thousand.
+        var tooMany = CheckCount(layout.Floors, "$.floors", "floors", LayoutLimits.MaxFloors, Add)
+            | CheckCount(layout.Gates, "$.gates", "gates", LayoutLimits.MaxGates, Add)
+            | CheckCount(layout.Slots, "$.slots", "slots", LayoutLimits.MaxSlots, Add);
+        if (tooMany)
+        {
+            CheckSettings(layout.Settings, Add);
+            return;
         }
 
         var floorIds = CheckFloors(layout.Floors ?? [], Add);
@@ -73,6 +93,17 @@ public static partial class LayoutValidator
             if (CheckId(floor.FloorId, at + ".floorId", "floor", add) && !ids.Add(floor.FloorId))
             {
                 add(at + ".floorId", LayoutProblemCodes.DuplicateFloorId, $"Floor id '{floor.FloorId}' is used more than once.");
+            }
+
+            // An empty floor or gate name is allowed (imports often have none); a long or garbled one is not.
+            if (floor.Name is not null)
+            {
+                CheckText(floor.Name, at + ".name", "floor name", LayoutLimits.MaxNameLength, add);
+            }
+
+            if (floor.Level is < LayoutLimits.MinFloorLevel or > LayoutLimits.MaxFloorLevel)
+            {
+                add(at + ".level", LayoutLimits.OutOfRange, $"Level {floor.Level} is outside {LayoutLimits.MinFloorLevel}..{LayoutLimits.MaxFloorLevel}.");
             }
         }
 
@@ -114,6 +145,15 @@ public static partial class LayoutValidator
             if (gate.Lane < 0)
             {
                 add(at + ".lane", LayoutProblemCodes.InvalidLane, $"Lane {gate.Lane} is negative.");
+            }
+            else if (gate.Lane > LayoutLimits.MaxLane)
+            {
+                add(at + ".lane", LayoutLimits.OutOfRange, $"Lane {gate.Lane} is above {LayoutLimits.MaxLane}.");
+            }
+
+            if (gate.Name is not null)
+            {
+                CheckText(gate.Name, at + ".name", "gate name", LayoutLimits.MaxNameLength, add);
             }
 
             hasEntry |= gate.Direction is GateDirection.In or GateDirection.Both;
@@ -158,16 +198,20 @@ public static partial class LayoutValidator
 
             if (string.IsNullOrEmpty(slot.FloorId) || !floorIds.Contains(slot.FloorId))
             {
-                add(at(i, "floorId"), LayoutProblemCodes.UnknownFloor, $"Slot '{slot.SlotId}' is on unknown floor '{slot.FloorId}'.");
+                add(at(i, "floorId"), LayoutProblemCodes.UnknownFloor, $"Slot '{Shown(slot.SlotId)}' is on unknown floor '{Shown(slot.FloorId)}'.");
             }
 
             if (string.IsNullOrWhiteSpace(slot.Number))
             {
-                add(at(i, "number"), LayoutProblemCodes.EmptySlotNumber, $"Slot '{slot.SlotId}' has no number.");
+                add(at(i, "number"), LayoutProblemCodes.EmptySlotNumber, $"Slot '{Shown(slot.SlotId)}' has no number.");
+            }
+            else if (!CheckText(slot.Number, at(i, "number"), "slot number", LayoutLimits.MaxNameLength, add))
+            {
+                // Reported; a number that long or garbled is not compared with the others.
             }
             else if (slot.FloorId is not null && !numbers.Add((slot.FloorId, slot.Number)))
             {
-                add(at(i, "number"), LayoutProblemCodes.DuplicateSlotNumber, $"Number '{slot.Number}' is used twice on floor '{slot.FloorId}'.");
+                add(at(i, "number"), LayoutProblemCodes.DuplicateSlotNumber, $"Number '{slot.Number}' is used twice on floor '{Shown(slot.FloorId)}'.");
             }
 
             if (!Enum.IsDefined(slot.Size))
@@ -181,16 +225,16 @@ public static partial class LayoutValidator
                 var where = at(i, "gateDistances." + gateId);
                 if (!gateIds.Contains(gateId))
                 {
-                    add(where, LayoutProblemCodes.UnknownGate, $"Slot '{slot.SlotId}' has a distance to unknown gate '{gateId}'.");
+                    add(Shown(where), LayoutProblemCodes.UnknownGate, $"Slot '{Shown(slot.SlotId)}' has a distance to unknown gate '{Shown(gateId)}'.");
                 }
 
                 if (!double.IsFinite(metres))
                 {
-                    add(where, LayoutProblemCodes.NonFiniteDistance, $"Distance {metres} from gate '{gateId}' is not a finite number.");
+                    add(Shown(where), LayoutProblemCodes.NonFiniteDistance, $"Distance {metres} from gate '{gateId}' is not a finite number.");
                 }
                 else if (metres < 0)
                 {
-                    add(where, LayoutProblemCodes.NegativeDistance, $"Distance {metres} from gate '{gateId}' is negative.");
+                    add(Shown(where), LayoutProblemCodes.NegativeDistance, $"Distance {metres} from gate '{gateId}' is negative.");
                 }
             }
 
@@ -198,7 +242,7 @@ public static partial class LayoutValidator
             {
                 if (!distances.ContainsKey(gateId))
                 {
-                    add(at(i, "gateDistances"), LayoutProblemCodes.MissingGateDistance, $"Slot '{slot.SlotId}' has no distance to gate '{gateId}'.");
+                    add(at(i, "gateDistances"), LayoutProblemCodes.MissingGateDistance, $"Slot '{Shown(slot.SlotId)}' has no distance to gate '{gateId}'.");
                 }
             }
         }
@@ -223,6 +267,10 @@ public static partial class LayoutValidator
         }
 
         var rules = settings.OverflowRules ?? [];
+        if (CheckCount(rules, "$.settings.overflowRules", "overflow rules", LayoutLimits.MaxOverflowRules, add))
+        {
+            return;
+        }
         var seen = new HashSet<(VehicleClass, VehicleClass)>();
         for (var i = 0; i < rules.Count; i++)
         {
@@ -252,6 +300,11 @@ public static partial class LayoutValidator
             return false;
         }
 
+        if (!CheckText(id, location, what + " id", LayoutLimits.MaxIdLength, add))
+        {
+            return false;
+        }
+
         if (id.Trim().Length != id.Length)
         {
             add(location, LayoutProblemCodes.InvalidId, $"The {what} id '{id}' has leading or trailing spaces.");
@@ -259,6 +312,40 @@ public static partial class LayoutValidator
 
         return true;
     }
+
+    /// <summary>Reports text over its bound or with characters <see cref="TextRules"/> refuses; true when it is fine.</summary>
+    private static bool CheckText(string text, string location, string what, int maxLength, Action<string, string, string> add)
+    {
+        if (text.Length > maxLength)
+        {
+            add(location, LayoutLimits.TooLong, $"The {what} has {text.Length} characters; at most {maxLength} are allowed.");
+            return false;
+        }
+
+        if (TextRules.HasUnsafe(text))
+        {
+            add(location, LayoutLimits.InvalidCharacters, $"The {what}: {TextRules.Rule}");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Reports a list longer than its bound; true when it is (its entries are then not checked one by one).</summary>
+    private static bool CheckCount<T>(IReadOnlyList<T>? list, string location, string what, int max, Action<string, string, string> add)
+    {
+        if (list is not null && list.Count > max)
+        {
+            add(location, LayoutLimits.TooMany, $"{list.Count} {what}; a lot may have at most {max}.");
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A value as messages may repeat it: cut to an id's length, so a message stays small whatever was sent.</summary>
+    private static string Shown(string? value) =>
+        value is null ? "" : value.Length > LayoutLimits.MaxIdLength ? value[..LayoutLimits.MaxIdLength] + "…" : value;
 
     [GeneratedRegex("^[A-Z]{3}$", RegexOptions.CultureInvariant)]
     private static partial Regex CurrencyCode();

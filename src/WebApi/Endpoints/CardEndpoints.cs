@@ -3,6 +3,8 @@ using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.WebApi.Audit;
 using ParkingGrains.WebApi.Auth;
 
+using ParkingGrains.WebApi.OpenApi;
+
 namespace ParkingGrains.WebApi.Endpoints;
 
 /// <summary>
@@ -15,13 +17,13 @@ internal static class CardEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var cards = api.MapGroup("/cards").WithTags("Cards").RequireAuthorization(AuthPolicies.Admin);
-        cards.MapGet("/", ListAsync).WithSummary("Cards, optionally those valid in ?lotId=");
-        cards.MapGet("/{cardId}", GetAsync).WithSummary("One card (ETag: its version)");
-        cards.MapPost("/", CreateAsync).WithSummary("Create a visitor or subscriber card (409 if it exists)");
-        cards.MapPut("/{cardId}", UpdateAsync).WithSummary("Change a card (If-Match)");
-        cards.MapPost("/{cardId}/block", BlockAsync).WithSummary("Block a card with a reason");
-        cards.MapPost("/{cardId}/unblock", UnblockAsync).WithSummary("Unblock a card");
-        cards.MapDelete("/{cardId}", DeleteAsync).WithSummary("Delete a card (If-Match)");
+        cards.MapGet("/", ListAsync).WithSummary("Cards, optionally those valid in ?lotId=").Reads<CardView[]>();
+        cards.MapGet("/{cardId}", GetAsync).WithSummary("One card (ETag: its version)").Reads<CardView>();
+        cards.MapPost("/", CreateAsync).WithSummary("Create a visitor or subscriber card (409 if it exists)").Creates<CardView>();
+        cards.MapPut("/{cardId}", UpdateAsync).WithSummary("Change a card (If-Match)").Changes<CardView>();
+        cards.MapPost("/{cardId}/block", BlockAsync).WithSummary("Block a card with a reason").Decides<CardView>();
+        cards.MapPost("/{cardId}/unblock", UnblockAsync).WithSummary("Unblock a card").Decides<CardView>();
+        cards.MapDelete("/{cardId}", DeleteAsync).WithSummary("Delete a card (If-Match)").Deletes();
     }
 
     private static async Task<IResult> ListAsync(string? lotId, IGrainFactory grains) =>
@@ -176,7 +178,7 @@ internal static class CardEndpoints
             var known = (await grains.GetGrain<ILotDirectoryGrain>(ILotDirectoryGrain.Key).List()).Select(l => l.LotId).ToHashSet(StringComparer.Ordinal);
             foreach (var lotId in lotIds.Where(l => !string.IsNullOrWhiteSpace(l) && !known.Contains(l)))
             {
-                Add(errors, "lotIds", $"There is no lot '{lotId}'.");
+                Add(errors, "lotIds", $"There is no lot '{Errors.Echo.Bounded(lotId)}'.");
             }
         }
 

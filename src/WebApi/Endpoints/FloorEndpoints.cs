@@ -2,6 +2,8 @@ using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.WebApi.Auth;
 
+using ParkingGrains.WebApi.OpenApi;
+
 namespace ParkingGrains.WebApi.Endpoints;
 
 /// <summary>
@@ -14,12 +16,12 @@ internal static class FloorEndpoints
     {
         var floors = api.MapGroup("/lots/{lotId}/layout/floors").WithTags("Lot administration").RequireAuthorization(AuthPolicies.Admin);
         floors.MapGet("/", (string lotId, HttpContext http, IGrainFactory grains) =>
-            LayoutReads.ReadAsync(http, grains, lotId, c => Results.Ok(c.Layout.Floors))).WithSummary("Floors (ETag: the lot's revision)");
+            LayoutReads.ReadAsync(http, grains, lotId, c => Results.Ok(c.Layout.Floors))).WithSummary("Floors (ETag: the lot's revision)").Reads<FloorDefinition[]>();
         floors.MapGet("/{floorId}", (string lotId, string floorId, HttpContext http, IGrainFactory grains) =>
-            LayoutReads.ReadAsync(http, grains, lotId, c => Find(c, floorId) is { } floor ? Results.Ok(floor) : LotEndpoints.NotFound(floorId))).WithSummary("One floor");
-        floors.MapPost("/", CreateAsync).WithSummary("Add a floor");
-        floors.MapPut("/{floorId}", UpdateAsync).WithSummary("Change a floor's name or level (If-Match)");
-        floors.MapDelete("/{floorId}", DeleteAsync).WithSummary("Delete a floor without slots (If-Match)");
+            LayoutReads.ReadAsync(http, grains, lotId, c => Find(c, floorId) is { } floor ? Results.Ok(floor) : LotEndpoints.NotFound(floorId))).WithSummary("One floor").Reads<FloorDefinition>();
+        floors.MapPost("/", CreateAsync).WithSummary("Add a floor").Creates<FloorDefinition>();
+        floors.MapPut("/{floorId}", UpdateAsync).WithSummary("Change a floor's name or level (If-Match)").Changes<FloorDefinition>();
+        floors.MapDelete("/{floorId}", DeleteAsync).WithSummary("Delete a floor without slots (If-Match)").Deletes();
     }
 
     private static Task<IResult> CreateAsync(string lotId, FloorRequest body, HttpContext http, IGrainFactory grains) =>
@@ -30,7 +32,7 @@ internal static class FloorEndpoints
             var problems = new List<LayoutProblem>();
             if (!AdminIds.IsValid(floor.FloorId))
             {
-                problems.Add(new LayoutProblem("$.floorId", LayoutProblemCodes.InvalidId, $"'{floor.FloorId}': {AdminIds.Rule}"));
+                problems.Add(new LayoutProblem("$.floorId", LayoutProblemCodes.InvalidId, $"'{Errors.Echo.Bounded(floor.FloorId)}': {AdminIds.Rule}"));
             }
 
             if (floor.Name.Length == 0)

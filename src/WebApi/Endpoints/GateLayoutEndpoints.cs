@@ -2,6 +2,8 @@ using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.WebApi.Auth;
 
+using ParkingGrains.WebApi.OpenApi;
+
 namespace ParkingGrains.WebApi.Endpoints;
 
 /// <summary>
@@ -15,12 +17,12 @@ internal static class GateLayoutEndpoints
     {
         var gates = api.MapGroup("/lots/{lotId}/layout/gates").WithTags("Lot administration").RequireAuthorization(AuthPolicies.Admin);
         gates.MapGet("/", (string lotId, HttpContext http, IGrainFactory grains) =>
-            LayoutReads.ReadAsync(http, grains, lotId, c => Results.Ok(c.Layout.Gates))).WithSummary("Gates (ETag: the lot's revision)");
+            LayoutReads.ReadAsync(http, grains, lotId, c => Results.Ok(c.Layout.Gates))).WithSummary("Gates (ETag: the lot's revision)").Reads<GateDefinition[]>();
         gates.MapGet("/{gateId}", (string lotId, string gateId, HttpContext http, IGrainFactory grains) =>
-            LayoutReads.ReadAsync(http, grains, lotId, c => Find(c, gateId) is { } gate ? Results.Ok(gate) : LotEndpoints.NotFound(gateId))).WithSummary("One gate");
-        gates.MapPost("/", CreateAsync).WithSummary("Add a gate with its distance to every slot");
-        gates.MapPut("/{gateId}", UpdateAsync).WithSummary("Change a gate's name, direction, lane or slot distances (If-Match)");
-        gates.MapDelete("/{gateId}", DeleteAsync).WithSummary("Delete a gate and its distances (If-Match)");
+            LayoutReads.ReadAsync(http, grains, lotId, c => Find(c, gateId) is { } gate ? Results.Ok(gate) : LotEndpoints.NotFound(gateId))).WithSummary("One gate").Reads<GateDefinition>();
+        gates.MapPost("/", CreateAsync).WithSummary("Add a gate with its distance to every slot").Creates<GateDefinition>();
+        gates.MapPut("/{gateId}", UpdateAsync).WithSummary("Change a gate's name, direction, lane or slot distances (If-Match)").Changes<GateDefinition>();
+        gates.MapDelete("/{gateId}", DeleteAsync).WithSummary("Delete a gate and its distances (If-Match)").Deletes();
     }
 
     private static async Task<IResult> CreateAsync(string lotId, GateRequest body, HttpContext http, IGrainFactory grains)
@@ -37,7 +39,7 @@ internal static class GateLayoutEndpoints
             var problems = UnknownSlots(current, body.SlotDistances);
             if (!AdminIds.IsValid(gate.GateId))
             {
-                problems.Insert(0, new LayoutProblem("$.gateId", LayoutProblemCodes.InvalidId, $"'{gate.GateId}': {AdminIds.Rule}"));
+                problems.Insert(0, new LayoutProblem("$.gateId", LayoutProblemCodes.InvalidId, $"'{Errors.Echo.Bounded(gate.GateId)}': {AdminIds.Rule}"));
             }
 
             if (gate.Name.Length == 0)
@@ -114,7 +116,7 @@ internal static class GateLayoutEndpoints
         (distances ?? new Dictionary<string, double>()).Keys
             .Where(slotId => current.Layout.Slots.All(s => s.SlotId != slotId))
             .Order(StringComparer.Ordinal)
-            .Select(slotId => new LayoutProblem($"$.slotDistances.{slotId}", "UnknownSlot", $"Lot {current.Layout.LotId} has no slot '{slotId}'."))
+            .Select(slotId => new LayoutProblem($"$.slotDistances.{Errors.Echo.Bounded(slotId)}", "UnknownSlot", $"Lot {current.Layout.LotId} has no slot '{Errors.Echo.Bounded(slotId)}'."))
             .ToList();
 
     // A slot the request does not name keeps its distance, or gets the default when the gate is new.

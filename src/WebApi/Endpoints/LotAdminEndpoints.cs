@@ -4,6 +4,9 @@ using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.Domain.Layout;
 using ParkingGrains.WebApi.Audit;
 using ParkingGrains.WebApi.Auth;
+using ParkingGrains.WebApi.Errors;
+
+using ParkingGrains.WebApi.OpenApi;
 
 namespace ParkingGrains.WebApi.Endpoints;
 
@@ -18,10 +21,10 @@ internal static class LotAdminEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var lots = api.MapGroup("/lots").WithTags("Lot administration").RequireAuthorization(AuthPolicies.Admin);
-        lots.MapPost("/", CreateAsync).WithSummary("Create a lot with a layout and tariff (409 if it exists)");
-        lots.MapGet("/{lotId}/configuration", GetAsync).WithSummary("Layout, tariff and revision (ETag)");
-        lots.MapPut("/{lotId}", UpdateAsync).WithSummary("Change name, time zone, currency, settings (If-Match)");
-        lots.MapDelete("/{lotId}", DeleteAsync).WithSummary("Delete an empty lot's configuration (If-Match); its history stays");
+        lots.MapPost("/", CreateAsync).WithSummary("Create a lot with a layout and tariff (409 if it exists)").AllowsLayoutBodies().Creates<LotConfiguration>();
+        lots.MapGet("/{lotId}/configuration", GetAsync).WithSummary("Layout, tariff and revision (ETag)").Reads<LotConfiguration>();
+        lots.MapPut("/{lotId}", UpdateAsync).WithSummary("Change name, time zone, currency, settings (If-Match)").Changes<LotConfiguration>();
+        lots.MapDelete("/{lotId}", DeleteAsync).WithSummary("Delete an empty lot's configuration (If-Match); its history stays").Deletes();
     }
 
     private static async Task<IResult> CreateAsync(LotConfigurationRequest body, HttpContext http, IGrainFactory grains)
@@ -166,7 +169,7 @@ internal static class LotAdminEndpoints
             // Empty ids are the validator's to report (EmptyId); here only what would break a URL.
             if (!string.IsNullOrWhiteSpace(id) && !AdminIds.IsValid(id))
             {
-                problems.Add(new LayoutProblem(location, LayoutProblemCodes.InvalidId, $"'{id}': {AdminIds.Rule}"));
+                problems.Add(new LayoutProblem(location, LayoutProblemCodes.InvalidId, $"'{Echo.Bounded(id)}': {AdminIds.Rule}"));
             }
         }
 

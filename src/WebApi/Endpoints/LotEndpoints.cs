@@ -1,5 +1,8 @@
 using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.WebApi.Audit;
+using ParkingGrains.WebApi.Errors;
+
+using ParkingGrains.WebApi.OpenApi;
 
 namespace ParkingGrains.WebApi.Endpoints;
 
@@ -15,15 +18,15 @@ internal static class LotEndpoints
 
         lots.MapGet("/{lotId}", async (string lotId, IGrainFactory grains) =>
             await grains.GetGrain<ILotGrain>(lotId).GetStatus() is { Configured: true } status ? Results.Ok(status) : NotFound(lotId))
-            .WithSummary("Free counts per vehicle class (public)").AllowAnonymous();
+            .WithSummary("Free counts per vehicle class (public)").Reads<LotStatus>().AllowAnonymous();
 
         lots.MapGet("/{lotId}/slots", async (string lotId, IGrainFactory grains) =>
             await Configured(grains, lotId) is { } lot ? Results.Ok(await lot.GetSlots()) : NotFound(lotId))
-            .WithSummary("Slot map").RequireAuthorization("operator");
+            .WithSummary("Slot map").Reads<SlotView[]>().RequireAuthorization("operator");
 
         lots.MapGet("/{lotId}/sessions", async (string lotId, string? plate, IGrainFactory grains) =>
             await Configured(grains, lotId) is { } lot ? Results.Ok(await lot.GetActiveSessions(plate)) : NotFound(lotId))
-            .WithSummary("Active sessions, optionally searched by plate").RequireAuthorization("operator");
+            .WithSummary("Active sessions, optionally searched by plate").Reads<ActiveSession[]>().RequireAuthorization("operator");
 
         lots.MapPost("/{lotId}/sessions/{sessionId}/force-exit", async (string lotId, string sessionId, ForceExitRequest body, HttpContext http, IGrainFactory grains) =>
         {
@@ -34,7 +37,7 @@ internal static class LotEndpoints
 
             var decision = await lot.ForceExit(new ForceExitCommand(body.EventId, sessionId, Identity.Name(http.User), body.Reason, DateTimeOffset.UtcNow));
             return decision.Open ? Results.Ok(decision) : Refused(decision.Reason, decision.ReasonText);
-        }).WithSummary("Emergency force-exit").RequireAuthorization("operator");
+        }).WithSummary("Emergency force-exit").Decides<ExitDecision>().RequireAuthorization("operator");
 
         lots.MapPost("/{lotId}/slots/{slotId}/override", async (string lotId, string slotId, SlotOverrideRequest body, HttpContext http, IGrainFactory grains) =>
         {
@@ -45,17 +48,18 @@ internal static class LotEndpoints
 
             var result = await lot.OverrideSlot(new SlotOverrideCommand(body.EventId, slotId, body.Override, body.Reason, Identity.Name(http.User), DateTimeOffset.UtcNow));
             return result.Applied ? Results.Ok(result) : Refused(result.Reason, result.ReasonText);
-        }).WithSummary("Manual slot override").RequireAuthorization("operator");
+        }).WithSummary("Manual slot override").Decides<OverrideResult>().RequireAuthorization("operator");
 
         lots.MapGet("/{lotId}/layout", (string lotId, HttpContext http, IGrainFactory grains) => LayoutReads.ReadAsync(http, grains, lotId, c => Results.Ok(c.Layout)))
-            .WithSummary("The lot's layout (ETag: the lot's configuration revision)").RequireAuthorization("admin");
+            .WithSummary("The lot's layout (ETag: the lot's configuration revision)").Reads<Grains.Interfaces.Layout.LotLayout>().RequireAuthorization("admin");
 
         lots.MapPut("/{lotId}/configuration", ConfigureAsync)
-            .WithSummary("Apply a layout and tariff, whole or not at all (with If-Match: only at that revision)").RequireAuthorization("admin");
+            .WithSummary("Apply a layout and tariff, whole or not at all (with If-Match: only at that revision)").Changes<ConfigureLotResult>().RequireAuthorization("admin")
+            .AllowsLayoutBodies();
 
         lots.MapGet("/{lotId}/reservations", async (string lotId, IGrainFactory grains) =>
             await Configured(grains, lotId) is { } lot ? Results.Ok(await lot.GetReservations()) : NotFound(lotId))
-            .WithSummary("Open reservations").RequireAuthorization("operator");
+            .WithSummary("Open reservations").Reads<ReservationView[]>().RequireAuthorization("operator");
 
         lots.MapPost("/{lotId}/reservations", async (string lotId, ReservationRequest body, HttpContext http, IGrainFactory grains) =>
         {
@@ -66,7 +70,7 @@ internal static class LotEndpoints
 
             var result = await lot.Reserve(new ReservationCommand(body.EventId, Identity.Name(http.User), body.Plate, body.CardId, body.VehicleClass, body.SlotId, body.From, body.To, DateTimeOffset.UtcNow));
             return result.Accepted ? Results.Ok(result) : Refused(result.Reason, result.ReasonText);
-        }).WithSummary("Reserve a slot or a class for a window").RequireAuthorization("driver");
+        }).WithSummary("Reserve a slot or a class for a window").Decides<ReservationResult>().RequireAuthorization("driver");
 
         lots.MapDelete("/{lotId}/reservations/{reservationId}", async (string lotId, string reservationId, string eventId, HttpContext http, IGrainFactory grains) =>
         {
@@ -77,7 +81,7 @@ internal static class LotEndpoints
 
             var result = await lot.CancelReservation(new CancelReservationCommand(eventId, reservationId, Identity.Name(http.User), DateTimeOffset.UtcNow));
             return result.Accepted ? Results.Ok(result) : Refused(result.Reason, result.ReasonText);
-        }).WithSummary("Cancel your reservation").RequireAuthorization("driver");
+        }).WithSummary("Cancel your reservation").Decides<ReservationResult>().RequireAuthorization("driver");
 
         lots.MapPost("/{lotId}/payments", async (string lotId, PaymentRequestBody body, IGrainFactory grains) =>
         {
@@ -88,7 +92,7 @@ internal static class LotEndpoints
 
             var result = await lot.Pay(new PaymentCommand(body.EventId, body.SessionIdOrTicket, new Grains.Interfaces.Money(body.Amount, body.Currency), body.Method, DateTimeOffset.UtcNow, body.Reference));
             return result.Accepted ? Results.Ok(result) : Refused(result.Reason, result.ReasonText);
-        }).WithSummary("Record a payment towards a stay").RequireAuthorization("operator");
+        }).WithSummary("Record a payment towards a stay").Decides<PaymentResult>().RequireAuthorization("operator");
     }
 
     // Without If-Match the layout replaces whatever is there (imports, scripts), as before revisions existed.
@@ -128,7 +132,7 @@ internal static class LotEndpoints
     }
 
     public static IResult NotFound(string what) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"'{what}' does not exist.");
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"'{Errors.Echo.Bounded(what)}' does not exist.");
 
     /// <summary>A well-formed command the domain refused: 422 with the stable reason code.</summary>
     public static IResult Refused(DenialReason? reason, string? text) =>

@@ -1,6 +1,8 @@
 using ParkingGrains.Domain.Payments;
 using ParkingGrains.Grains.Interfaces.Payments;
 
+using ParkingGrains.WebApi.OpenApi;
+
 namespace ParkingGrains.WebApi.Endpoints;
 
 /// <summary>Payments: VietQR codes, payments for a stay, and the idempotent confirm used by operators and bank callbacks.</summary>
@@ -12,9 +14,20 @@ internal static class PaymentEndpoints
 
         payments.MapPost("/vietqr", (VietQrRequest body) =>
         {
-            var payload = VietQrPayload.Build(body.BankBin, body.AccountNumber, body.Amount, body.Purpose);
+            string payload;
+            try
+            {
+                payload = VietQrPayload.Build(body.BankBin, body.AccountNumber, body.Amount, body.Purpose);
+            }
+            catch (ArgumentException e)
+            {
+                // VietQrPayload checks the caller's fields and names the one it refuses; its message may repeat the value.
+                var field = e.ParamName ?? "body";
+                return Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [VietQrRule(field)] });
+            }
+
             return Results.Ok(new VietQrResponse(payload, QrCodeRenderer.RenderPngBase64(payload)));
-        }).WithSummary("An EMVCo/NAPAS VietQR payload and its PNG").RequireAuthorization("driver");
+        }).WithSummary("An EMVCo/NAPAS VietQR payload and its PNG").Reads<VietQrResponse>().RequireAuthorization("driver");
 
         payments.MapPut("/{paymentId}", async (string paymentId, PaymentRequest body, IGrainFactory grains) =>
             Results.Ok(await grains.GetGrain<IPaymentGrain>(paymentId).Create(body)))
@@ -29,13 +42,22 @@ internal static class PaymentEndpoints
             var result = await grains.GetGrain<IPaymentGrain>(paymentId).Confirm(body);
             return result.Accepted ? Results.Ok(result) : Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: result.Reason?.ToString() ?? "Refused", detail: result.ReasonText);
-        }).WithSummary("Confirm a payment (manual or bank callback); idempotent by eventId").RequireAuthorization("operator");
+        }).WithSummary("Confirm a payment (manual or bank callback); idempotent by eventId").Decides<PaymentOperationResult>().RequireAuthorization("operator");
 
         payments.MapPost("/{paymentId}/refund", async (string paymentId, string eventId, string reason, IGrainFactory grains) =>
         {
             var result = await grains.GetGrain<IPaymentGrain>(paymentId).Refund(eventId, reason);
             return result.Accepted ? Results.Ok(result) : Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: result.Reason?.ToString() ?? "Refused", detail: result.ReasonText);
-        }).WithSummary("Refund a paid payment").RequireAuthorization("admin");
+        }).WithSummary("Refund a paid payment").Decides<PaymentOperationResult>().RequireAuthorization("admin");
     }
+
+    private static string VietQrRule(string field) => field switch
+    {
+        "bankBin" => "The receiving bank's BIN: exactly 6 digits (e.g. 970436).",
+        "accountNumber" => $"1 to {VietQrPayload.MaxAccountLength} ASCII letters or digits.",
+        "amount" => $"A positive whole number of đồng with at most {VietQrPayload.MaxAmountLength} digits.",
+        "purpose" => $"At most {VietQrPayload.MaxPurposeLength} ASCII letters, digits, punctuation or Vietnamese letters.",
+        _ => "The values do not fit in a VietQR code.",
+    };
 }

@@ -2,6 +2,8 @@ using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.WebApi.Auth;
 
+using ParkingGrains.WebApi.OpenApi;
+
 namespace ParkingGrains.WebApi.Endpoints;
 
 /// <summary>
@@ -16,12 +18,12 @@ internal static class SlotEndpoints
         var slots = api.MapGroup("/lots/{lotId}/layout/slots").WithTags("Lot administration").RequireAuthorization(AuthPolicies.Admin);
         slots.MapGet("/", (string lotId, string? floorId, HttpContext http, IGrainFactory grains) =>
             LayoutReads.ReadAsync(http, grains, lotId, c => Results.Ok(c.Layout.Slots.Where(s => floorId is null || s.FloorId == floorId))))
-            .WithSummary("Slots with gate distances, optionally of one floor (ETag: the lot's revision)");
+            .WithSummary("Slots with gate distances, optionally of one floor (ETag: the lot's revision)").Reads<SlotDefinition[]>();
         slots.MapGet("/{slotId}", (string lotId, string slotId, HttpContext http, IGrainFactory grains) =>
-            LayoutReads.ReadAsync(http, grains, lotId, c => Find(c, slotId) is { } slot ? Results.Ok(slot) : LotEndpoints.NotFound(slotId))).WithSummary("One slot");
-        slots.MapPost("/", CreateAsync).WithSummary("Add a slot");
-        slots.MapPut("/{slotId}", UpdateAsync).WithSummary("Change a slot (If-Match)");
-        slots.MapDelete("/{slotId}", DeleteAsync).WithSummary("Delete a slot that holds no vehicle (If-Match)");
+            LayoutReads.ReadAsync(http, grains, lotId, c => Find(c, slotId) is { } slot ? Results.Ok(slot) : LotEndpoints.NotFound(slotId))).WithSummary("One slot").Reads<SlotDefinition>();
+        slots.MapPost("/", CreateAsync).WithSummary("Add a slot").Creates<SlotDefinition>();
+        slots.MapPut("/{slotId}", UpdateAsync).WithSummary("Change a slot (If-Match)").Changes<SlotDefinition>();
+        slots.MapDelete("/{slotId}", DeleteAsync).WithSummary("Delete a slot that holds no vehicle (If-Match)").Deletes();
     }
 
     private static Task<IResult> CreateAsync(string lotId, SlotRequest body, HttpContext http, IGrainFactory grains) =>
@@ -31,7 +33,7 @@ internal static class SlotEndpoints
             var problems = new List<LayoutProblem>();
             if (!AdminIds.IsValid(slotId))
             {
-                problems.Add(new LayoutProblem("$.slotId", LayoutProblemCodes.InvalidId, $"'{slotId}': {AdminIds.Rule}"));
+                problems.Add(new LayoutProblem("$.slotId", LayoutProblemCodes.InvalidId, $"'{Errors.Echo.Bounded(slotId)}': {AdminIds.Rule}"));
             }
 
             if (body.Size is null)

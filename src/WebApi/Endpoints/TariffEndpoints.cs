@@ -2,6 +2,8 @@ using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Tariffs;
 using ParkingGrains.WebApi.Auth;
 
+using ParkingGrains.WebApi.OpenApi;
+
 namespace ParkingGrains.WebApi.Endpoints;
 
 /// <summary>A lot's tariff (rates per vehicle class), replaced whole with If-Match and checked by <see cref="Tariff.Validate"/>.</summary>
@@ -11,8 +13,8 @@ internal static class TariffEndpoints
     {
         var tariff = api.MapGroup("/lots/{lotId}/tariff").WithTags("Lot administration").RequireAuthorization(AuthPolicies.Admin);
         tariff.MapGet("/", (string lotId, HttpContext http, IGrainFactory grains) => LayoutReads.ReadAsync(http, grains, lotId, c => Results.Ok(c.Tariff)))
-            .WithSummary("The lot's tariff (ETag: the lot's revision)");
-        tariff.MapPut("/", UpdateAsync).WithSummary("Replace the tariff (If-Match); 422 lists every problem");
+            .WithSummary("The lot's tariff (ETag: the lot's revision)").Reads<Tariff>();
+        tariff.MapPut("/", UpdateAsync).WithSummary("Replace the tariff (If-Match); 422 lists every problem").Changes<Tariff>();
     }
 
     private static Task<IResult> UpdateAsync(string lotId, Tariff body, HttpContext http, IGrainFactory grains) =>

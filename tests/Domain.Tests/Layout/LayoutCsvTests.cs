@@ -18,7 +18,7 @@ public sealed class LayoutCsvTests
     [Fact]
     public void Slots_round_trip_including_values_that_need_quoting()
     {
-        var tricky = new SlotDefinition("s,1", "F0", "He said \"A\"\nthen left", VehicleClass.Bus, true, true,
+        var tricky = new SlotDefinition("s,1", "F0", "He said \"A\", then left", VehicleClass.Bus, true, true,
             new Dictionary<string, double> { ["in"] = 0.1 + 0.2, ["out"] = 1e-3 });
         var layout = Valid(tricky, Slot(" s2 ".Trim(), VehicleClass.Motorcycle, 3, 4, "F1", accessible: true));
 
@@ -27,7 +27,8 @@ public sealed class LayoutCsvTests
 
         Assert.True(result.IsValid, string.Join("\n", result.Problems));
         Assert.Contains("\"s,1\"", csv, StringComparison.Ordinal);
-        Assert.Contains("\"He said \"\"A\"\"\nthen left\"", csv, StringComparison.Ordinal);
+        // Line breaks are not allowed in a slot number (TextRules); quotes and commas are, and need quoting.
+        Assert.Contains("\"He said \"\"A\"\", then left\"", csv, StringComparison.Ordinal);
         Assert.Equal(LayoutJson.Export(layout), LayoutJson.Export(result.Layout!));
     }
 

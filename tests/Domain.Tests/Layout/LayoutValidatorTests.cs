@@ -39,6 +39,19 @@ public sealed class LayoutValidatorTests
             { "overflow into smaller", LayoutProblemCodes.InvalidOverflowRule, "$.settings.overflowRules[0]" },
             { "duplicate overflow", LayoutProblemCodes.DuplicateOverflowRule, "$.settings.overflowRules[2]" },
             { "unknown strategy", LayoutProblemCodes.UnknownValue, "$.settings.allocationStrategy" },
+            { "long lot name", LayoutLimits.TooLong, "$.name" },
+            { "bidi override in lot name", LayoutLimits.InvalidCharacters, "$.name" },
+            { "long floor name", LayoutLimits.TooLong, "$.floors[0].name" },
+            { "zero-width space in floor name", LayoutLimits.InvalidCharacters, "$.floors[0].name" },
+            { "floor far below", LayoutLimits.OutOfRange, "$.floors[0].level" },
+            { "floor far above", LayoutLimits.OutOfRange, "$.floors[1].level" },
+            { "long slot number", LayoutLimits.TooLong, "$.slots[2].number" },
+            { "control character in slot number", LayoutLimits.InvalidCharacters, "$.slots[2].number" },
+            { "long gate name", LayoutLimits.TooLong, "$.gates[0].name" },
+            { "bidi isolate in gate name", LayoutLimits.InvalidCharacters, "$.gates[1].name" },
+            { "lane too high", LayoutLimits.OutOfRange, "$.gates[1].lane" },
+            { "long slot id", LayoutLimits.TooLong, "$.slots[2].slotId" },
+            { "zero-width joiner in floor id", LayoutLimits.InvalidCharacters, "$.floors[1].floorId" },
         };
     }
 
@@ -60,7 +73,8 @@ public sealed class LayoutValidatorTests
     public void All_problems_are_listed_together()
     {
         var layout = Valid(Slot("s1"), Slot("s2"));
-        var names = SingleProblems().Select(row => (string)row[0]).Where(n => n is not ("no entry gate" or "no exit gate" or "empty slot id" or "padded slot id"));
+        var names = SingleProblems().Select(row => (string)row[0]).Where(n => n is not ("no entry gate" or "no exit gate" or "empty slot id" or "padded slot id"
+            or "long lot name" or "bidi override in lot name")); // these two would replace the empty lot name
         foreach (var name in names)
         {
             layout = Break(name, layout);
@@ -101,6 +115,40 @@ public sealed class LayoutValidatorTests
         Assert.Contains(result.Problems, p => p.Location == "$.settings");
     }
 
+    [Fact]
+    public void Too_many_slots_is_one_problem_not_one_per_slot()
+    {
+        var layout = Valid(Enumerable.Range(0, LayoutLimits.MaxSlots + 1).Select(i => Slot($"s{i}")).ToArray());
+
+        var problem = Assert.Single(LayoutValidator.Validate(layout).Problems);
+
+        Assert.Equal(LayoutLimits.TooMany, problem.Code);
+        Assert.Equal("$.slots", problem.Location);
+    }
+
+    [Fact]
+    public void The_bounds_themselves_are_allowed()
+    {
+        var layout = Valid(Slot("s1") with { Number = new string('9', LayoutLimits.MaxNameLength) }) with { Name = new string('n', LayoutLimits.MaxNameLength) };
+        layout = layout with { Floors = [layout.Floors[0] with { Level = LayoutLimits.MinFloorLevel }, layout.Floors[1] with { Level = LayoutLimits.MaxFloorLevel }] };
+
+        var result = LayoutValidator.Validate(layout);
+
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+    }
+
+    [Fact]
+    public void Messages_never_repeat_a_long_value()
+    {
+        var huge = new string('x', 5_000);
+        var layout = Valid(Slot("s1") with { FloorId = huge, Number = huge }) with { Name = huge, TimeZoneId = huge, Currency = huge };
+
+        var problems = LayoutValidator.Validate(layout).Problems;
+
+        Assert.NotEmpty(problems);
+        Assert.All(problems, p => Assert.True(p.Message.Length < 300 && p.Location.Length < 100, $"{p.Location}: {p.Message.Length} characters"));
+    }
+
     private static LotLayout Break(string name, LotLayout l)
     {
         SlotDefinition WithDistances(SlotDefinition s, Action<Dictionary<string, double>> change)
@@ -112,6 +160,15 @@ public sealed class LayoutValidatorTests
 
         LotLayout Slot0(Func<SlotDefinition, SlotDefinition> change) => l with { Slots = [change(l.Slots[0]), .. l.Slots.Skip(1)] };
         LotLayout Slot1(Func<SlotDefinition, SlotDefinition> change) => l with { Slots = [l.Slots[0], change(l.Slots[1]), .. l.Slots.Skip(2)] };
+        LotLayout Floor(int i, Func<FloorDefinition, FloorDefinition> change) => l with { Floors = [.. l.Floors.Select((f, at) => at == i ? change(f) : f)] };
+        LotLayout Gate(int i, Func<GateDefinition, GateDefinition> change) => l with { Gates = [.. l.Gates.Select((g, at) => at == i ? change(g) : g)] };
+
+        // The slots on the floor move with it, so the only problem is the id itself.
+        LotLayout RenameFloor(int i, string id) => l with
+        {
+            Floors = [.. l.Floors.Select((f, at) => at == i ? f with { FloorId = id } : f)],
+            Slots = [.. l.Slots.Select(s => s.FloorId == l.Floors[i].FloorId ? s with { FloorId = id } : s)],
+        };
 
         return name switch
         {
@@ -142,6 +199,19 @@ public sealed class LayoutValidatorTests
             "overflow into smaller" => l with { Settings = l.Settings with { OverflowRules = [new OverflowRule(VehicleClass.Bus, VehicleClass.Car), .. l.Settings.OverflowRules.Skip(1)] } },
             "duplicate overflow" => l with { Settings = l.Settings with { OverflowRules = [.. l.Settings.OverflowRules, new OverflowRule(VehicleClass.Motorcycle, VehicleClass.Van), new OverflowRule(VehicleClass.Motorcycle, VehicleClass.Van)] } },
             "unknown strategy" => l with { Settings = l.Settings with { AllocationStrategy = (AllocationStrategy)9 } },
+            "long lot name" => l with { Name = new string('n', LayoutLimits.MaxNameLength + 1) },
+            "bidi override in lot name" => l with { Name = "Lot \u202Eesrever" },
+            "long floor name" => Floor(0, f => f with { Name = new string('f', 5_000) }),
+            "zero-width space in floor name" => Floor(0, f => f with { Name = "Gro\u200Bund" }),
+            "floor far below" => Floor(0, f => f with { Level = int.MinValue }),
+            "floor far above" => Floor(1, f => f with { Level = LayoutLimits.MaxFloorLevel + 1 }),
+            "long slot number" => l with { Slots = [.. l.Slots, Slot("s7") with { Number = new string('9', LayoutLimits.MaxNameLength + 1) }] },
+            "control character in slot number" => l with { Slots = [.. l.Slots, Slot("s8") with { Number = "A\u00071" }] },
+            "long gate name" => Gate(0, g => g with { Name = new string('g', LayoutLimits.MaxNameLength + 1) }),
+            "bidi isolate in gate name" => Gate(1, g => g with { Name = "Exit \u2067x\u2069" }),
+            "lane too high" => Gate(1, g => g with { Lane = LayoutLimits.MaxLane + 1 }),
+            "long slot id" => l with { Slots = [.. l.Slots, Slot(new string('s', LayoutLimits.MaxIdLength + 1)) with { Number = "n9" }] },
+            "zero-width joiner in floor id" => RenameFloor(1, "F\u200D1"),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
         };
     }

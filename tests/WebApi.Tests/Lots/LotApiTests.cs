@@ -104,6 +104,9 @@ public sealed class LotApiTests(ApiFixture fixture)
         var slots = await operatorClient.GetFromJsonAsync<JsonElement>("/api/lots/demo-saigon/slots");
         Assert.Equal(300, slots.GetArrayLength());
 
+        // Commands need the gate's agent online (else 409); its heartbeat comes over the cluster client.
+        await fixture.Cluster.Client.GetGrain<ParkingGrains.Grains.Interfaces.Gates.IGateGrain>("sgn-out-1")
+            .Heartbeat(new ParkingGrains.Grains.Interfaces.Gates.GateHeartbeat("test-agent", DateTimeOffset.UtcNow, 3));
         var opened = await operatorClient.PostAsJsonAsync("/api/gates/sgn-out-1/commands", new { eventId = $"cmd-{Guid.NewGuid():N}", kind = "Open", durationSeconds = 30, reason = "ambulance" });
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         var gate = await operatorClient.GetFromJsonAsync<JsonElement>("/api/gates/sgn-out-1");
