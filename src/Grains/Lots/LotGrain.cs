@@ -680,14 +680,13 @@ public sealed class LotGrain(
             .OrderBy(r => r.From)
             .FirstOrDefault();
 
+    // Registered again after every booking, so a new reservation earlier than the others moves the first tick forward.
     private async Task EnsureReservationReminderAsync()
     {
-        if (await this.GetReminder(ReservationReminder) is null)
-        {
-            var next = S.Reservations.Values.Select(r => r.Status == ReservationStatus.Booked ? r.From : r.To).DefaultIfEmpty(_time.GetUtcNow()).Min();
-            var due = next - _time.GetUtcNow();
-            await this.RegisterOrUpdateReminder(ReservationReminder, due < TimeSpan.Zero ? TimeSpan.Zero : due > s_maxReminderDue ? s_maxReminderDue : due, _options.ReservationCheckPeriod);
-        }
+        var now = _time.GetUtcNow();
+        var next = S.Reservations.Values.Select(r => r.Status == ReservationStatus.Booked ? r.From : r.To).DefaultIfEmpty(now).Min();
+        var due = next - now;
+        await this.RegisterOrUpdateReminder(ReservationReminder, due < TimeSpan.Zero ? TimeSpan.Zero : due > s_maxReminderDue ? s_maxReminderDue : due, _options.ReservationCheckPeriod);
     }
 
     private FeeQuote Fee(SessionRecord session, DateTimeOffset exit, bool lostTicket)

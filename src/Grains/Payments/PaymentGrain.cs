@@ -213,7 +213,22 @@ public sealed class PaymentGrain(
 
         // The transfer description is what a bank callback is matched by; without one, use the payment id if a bank can carry it.
         var purpose = request.Purpose ?? (PaymentId.Length <= VietQrPayload.MaxPurposeLength && PaymentId.All(c => c is >= ' ' and <= '~') ? PaymentId : null);
-        return VietQrPayload.Build(request.BankBin!, request.AccountNumber!, request.Amount.Amount, purpose);
+        try
+        {
+            return VietQrPayload.Build(request.BankBin!, request.AccountNumber!, request.Amount.Amount, purpose);
+        }
+        catch (ArgumentException ex)
+        {
+            // The payload builder's messages quote the value; the caller hears the rule only.
+            throw ex.ParamName switch
+            {
+                "bankBin" => new InvalidCommandException("bankBin", "A bank BIN is exactly 6 digits."),
+                "accountNumber" => new InvalidCommandException("accountNumber", "An account number is ASCII letters or digits, of a length VietQR allows."),
+                "amount" => new InvalidCommandException("amount", "A VietQR amount is a positive whole number of VND that VietQR can carry."),
+                _ => new InvalidCommandException("purpose",
+                    $"A VietQR purpose is at most {VietQrPayload.MaxPurposeLength} ASCII letters, digits, punctuation or Vietnamese letters without their marks."),
+            };
+        }
     }
 
     private static CreatePaymentResult Created(PaymentView payment) =>
