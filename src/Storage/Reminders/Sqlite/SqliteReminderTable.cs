@@ -190,8 +190,9 @@ public sealed class SqliteReminderTable : IReminderTable, IAsyncDisposable
         return (utc.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
     }
 
+    // Checked: a value out of DateTime's range is an unreadable row, not a time that wrapped around.
     private static DateTime FromUnixMicroseconds(long value) =>
-        new(DateTime.UnixEpoch.Ticks + (value * TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc);
+        new(checked(DateTime.UnixEpoch.Ticks + (value * TimeSpan.TicksPerMicrosecond)), DateTimeKind.Utc);
 
     private ReminderEntry? ReadEntry(SqliteDataReader reader, DateTime now)
     {
