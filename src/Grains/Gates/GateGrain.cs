@@ -112,6 +112,14 @@ public sealed class GateGrain(
 
     public async Task Heartbeat(GateHeartbeat heartbeat)
     {
+        var problems = new CommandProblems();
+        problems.RequiredId("agentId", heartbeat.AgentId);
+        if (!double.IsFinite(heartbeat.RoundTripMilliseconds) || heartbeat.RoundTripMilliseconds < 0)
+        {
+            problems.Add("roundTripMilliseconds", "The round-trip time is a finite, non-negative number of milliseconds.");
+        }
+
+        problems.ThrowIfAny();
         _lastSeen = _time.GetUtcNow();
         _roundTrip = heartbeat.RoundTripMilliseconds;
         await PublishStatusAsync();

@@ -45,4 +45,13 @@ public sealed class GateCommandBoundsTests(BoundsClusterFixture fixture)
         Assert.Equal("durationSeconds", Assert.Single(refused.Problems).Field);
         Assert.Equal(BarrierState.Closed, (await gate.GetStatus()).Barrier);
     }
+
+    [Fact]
+    public async Task AHeartbeatWithoutAnAgentOrWithANonsenseRoundTrip_IsRefused_AndTheGateStaysOffline()
+    {
+        var gate = fixture.Grains.GetGrain<IGateGrain>("G11-in");
+        Assert.Equal("agentId", Assert.Single((await Assert.ThrowsAsync<InvalidCommandException>(() => gate.Heartbeat(new GateHeartbeat(" ", DateTimeOffset.UtcNow, 1)))).Problems).Field);
+        Assert.Equal("roundTripMilliseconds", Assert.Single((await Assert.ThrowsAsync<InvalidCommandException>(() => gate.Heartbeat(new GateHeartbeat("a", DateTimeOffset.UtcNow, double.NaN)))).Problems).Field);
+        Assert.False((await gate.GetStatus()).Online);
+    }
 }
