@@ -14,11 +14,14 @@ public sealed class BoundsClusterFixture : IAsyncLifetime
 {
     public MemoryEventLogStorage Log { get; } = new();
 
+    /// <summary>The cluster's grain storage (lot snapshots live here).</summary>
+    public SharedGrainStorage Storage { get; } = new();
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.Client;
 
-    public async Task InitializeAsync() => Cluster = await DomainCluster.StartAsync(configure: silo =>
+    public async Task InitializeAsync() => Cluster = await DomainCluster.StartAsync(storage: Storage, configure: silo =>
     {
         silo.Services.AddSingleton(new LotOptions { ReservationCheckPeriod = TimeSpan.FromMilliseconds(300) });
         silo.AddEventLog("Default", _ => Log);

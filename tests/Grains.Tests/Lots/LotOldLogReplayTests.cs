@@ -58,7 +58,27 @@ public sealed class LotOldLogReplayTests(BoundsClusterFixture fixture)
         Assert.Equal(["replay:11", "replay:12", "replay:13"], alerts.Select(a => a.AlertId).Where(id => id.StartsWith("replay:", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }
 
-    private async Task AssertTheLotWorksAsync(string lotId, string round)
+    [Fact]
+    public async Task ALotWhoseSnapshotCannotBeRead_IsRebuiltFromItsLog_AndAlerts()
+    {
+        var lot = await fixture.Grains.ConfiguredLotAsync("SNAP1", cars: 3);
+        var entry = await lot.Enter(new EntryCommand("s1", "SNAP1-in", "SNAP1", null, VehicleClass.Car, DateTimeOffset.UtcNow));
+        var version = (await lot.GetStatus()).Version;
+        fixture.Storage.OverwriteJson("lot.snapshot", lot.GetGrainId(), $$"""{"version":{{version}},"stateJson":"{ this is not a lot"}""");
+
+        await fixture.Cluster.RestartAllSilosAsync();
+
+        var after = fixture.Grains.GetGrain<ILotGrain>("SNAP1");
+        Assert.Equal(version, (await after.GetStatus()).Version);
+        Assert.Equal(entry.SessionId, Assert.Single(await after.GetActiveSessions(null)).SessionId);
+        Assert.Equal(entry.SessionId, (await after.Enter(new EntryCommand("s1", "SNAP1-in", "SNAP1", null, VehicleClass.Car, DateTimeOffset.UtcNow))).SessionId);
+        await Eventually.ReturnsAsync(
+            () => fixture.Grains.GetGrain<ILotAlertsGrain>("SNAP1").List(10, includeAcknowledged: true),
+            list => list.Any(a => a.AlertId == "replay:snapshot"),
+            TimeSpan.FromSeconds(20), "an alert about the unreadable snapshot");
+    }
+
+        private async Task AssertTheLotWorksAsync(string lotId, string round)
     {
         var lot = fixture.Grains.GetGrain<ILotGrain>(lotId);
         var status = await lot.GetStatus();
