@@ -30,7 +30,9 @@ public static class ParkingTestCluster
             silo.UseInMemoryReminderService();
             silo.AddOutgoingGrainCallFilter<IdempotentRetryFilter>();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromMilliseconds(100));
-            silo.Services.AddSingleton(lotOptions ?? new LotOptions { ReservationCheckPeriod = TimeSpan.FromMilliseconds(300) });
+            // Test scenarios are written at fixed dates (months back), so event times are accepted from years back here;
+            // tests of the time bounds pass the production defaults in lotOptions.
+            silo.Services.AddSingleton(lotOptions ?? new LotOptions { ReservationCheckPeriod = TimeSpan.FromMilliseconds(300), ReplayHorizon = TimeSpan.FromDays(3650) });
             configure?.Invoke(silo);
         });
         builder.ConfigureClient(client => client.AddOutgoingGrainCallFilter<IdempotentRetryFilter>());

@@ -3,7 +3,10 @@ using ParkingGrains.Grains.Interfaces.Tariffs;
 
 namespace ParkingGrains.Grains.Interfaces.Lots;
 
-/// <summary>The answer at an exit: the fee, what is still due, and whether the barrier opens.</summary>
+/// <summary>
+/// The answer at an exit: the fee, what is still due, and whether the barrier opens. <see cref="Replayed"/>: dated more
+/// than the clock skew before the server decided (an offline gate catching up).
+/// </summary>
 [GenerateSerializer]
 [Immutable]
 public sealed record ExitDecision(
@@ -15,4 +18,5 @@ public sealed record ExitDecision(
     [property: Id(5)] FeeQuote? Fee,
     [property: Id(6)] Money AmountDue,
     [property: Id(7)] Money AmountPaid,
-    [property: Id(8)] IReadOnlyDictionary<VehicleClass, int> FreeCounts);
+    [property: Id(8)] IReadOnlyDictionary<VehicleClass, int> FreeCounts,
+    [property: Id(9)] bool Replayed = false);

@@ -1,3 +1,5 @@
+using ParkingGrains.Grains.Interfaces.Validation;
+
 namespace ParkingGrains.Grains.Interfaces.Sessions;
 
 /// <summary>Session ids carry their lot, so any session handle can find the lot that decides about it.</summary>
@@ -8,6 +10,6 @@ public static class SessionIds
     public static string LotOf(string sessionId)
     {
         var colon = sessionId.LastIndexOf(':');
-        return colon > 0 ? sessionId[..colon] : throw new FormatException($"'{sessionId}' is not a session id of the form lot:ticket.");
+        return colon > 0 ? sessionId[..colon] : throw new InvalidCommandException("sessionId", "A session id has the form lot:ticket.");
     }
 }

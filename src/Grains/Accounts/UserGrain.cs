@@ -1,3 +1,4 @@
+using ParkingGrains.Grains.Interfaces.Validation;
 using ParkingGrains.Grains.Persistence;
 using ParkingGrains.Grains.Interfaces.Accounts;
 
@@ -185,7 +186,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
     {
         if (roles.Count == 0 || roles.Any(r => !UserRoles.IsKnown(r)))
         {
-            throw new ArgumentException($"A user needs one or more of the roles {string.Join(", ", UserRoles.All)}.", nameof(roles));
+            throw new InvalidCommandException("roles", $"A user needs one or more of the roles {string.Join(", ", UserRoles.All)}.");
         }
     }
 

@@ -1,3 +1,4 @@
+using ParkingGrains.Grains.Interfaces.Validation;
 using ParkingGrains.Grains.Persistence;
 using ParkingGrains.Grains.Interfaces.Cards;
 using ParkingGrains.Grains.Interfaces.Lots;
@@ -16,7 +17,7 @@ public sealed class CardGrain([PersistentState("card")] IPersistentState<CardSta
     {
         if (Problems(definition) is { Count: > 0 } problems)
         {
-            throw new ArgumentException(string.Join(" ", problems), nameof(definition));
+            throw new InvalidCommandException([.. problems.Select(p => new FieldProblem("card", p))]);
         }
 
         await SaveAsync(definition);

@@ -3,6 +3,7 @@ using ParkingGrains.Grains.Interfaces.Gates;
 using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.Grains.Interfaces.Notifications;
+using ParkingGrains.Grains.Interfaces.Validation;
 using ParkingGrains.Grains.Lots;
 
 namespace ParkingGrains.Grains.Gates;
@@ -32,7 +33,7 @@ public sealed class GateGrain(
     {
         if (assignment.Gate.GateId != GateId)
         {
-            throw new ArgumentException($"Assignment for gate {assignment.Gate.GateId} sent to gate {GateId}.", nameof(assignment));
+            throw new InvalidCommandException("gateId", "The assignment is for another gate.");
         }
 
         if (journal.State.Assignment != assignment)
@@ -56,6 +57,7 @@ public sealed class GateGrain(
 
     public async Task<EntryDecision> Enter(EntryCommand command)
     {
+        LotCommandRules.Check(command, Bounds()).ThrowIfAny();
         if (journal.State.Assignment is not { } assignment || command.GateId != GateId)
         {
             return new EntryDecision(command.EventId, false, DenialReason.UnknownGate, $"Gate {GateId} is not assigned to a lot.", null, null, null, false, new Dictionary<VehicleClass, int>());
@@ -68,6 +70,7 @@ public sealed class GateGrain(
 
     public async Task<ExitDecision> Exit(ExitCommand command)
     {
+        LotCommandRules.Check(command, Bounds()).ThrowIfAny();
         if (journal.State.Assignment is not { } assignment || command.GateId != GateId)
         {
             var none = new Money(0, "");
@@ -81,16 +84,15 @@ public sealed class GateGrain(
 
     public async Task<GateCommandResult> Command(GateCommand command)
     {
-        if (string.IsNullOrWhiteSpace(command.EventId))
-        {
-            throw new ArgumentException("Every command needs an eventId.", nameof(command));
-        }
-
+        GateCommandRules.Check(command, Bounds()).ThrowIfAny();
         if (!journal.State.CommandResults.TryGetValue(command.EventId, out var result))
         {
-            if (string.IsNullOrWhiteSpace(command.Operator) || string.IsNullOrWhiteSpace(command.Reason))
+            // Nobody would move the barrier: refuse rather than show it Open. Nothing is recorded, so the same command
+            // may be sent again once the agent is back.
+            if (!IsOnline(_time.GetUtcNow()))
             {
-                return new GateCommandResult(command.EventId, false, "A gate command needs the operator and a reason.", journal.State.Barrier, journal.State.OpenUntil);
+                return new GateCommandResult(command.EventId, false, $"Gate {GateId} is offline: its agent has not been heard from in {s_offlineAfter.TotalSeconds:0} s.",
+                    journal.State.Barrier, journal.State.OpenUntil, GateOffline: true);
             }
 
             result = command.Kind switch
@@ -110,6 +112,14 @@ public sealed class GateGrain(
 
     public async Task Heartbeat(GateHeartbeat heartbeat)
     {
+        var problems = new CommandProblems();
+        problems.RequiredId("agentId", heartbeat.AgentId);
+        if (!double.IsFinite(heartbeat.RoundTripMilliseconds) || heartbeat.RoundTripMilliseconds < 0)
+        {
+            problems.Add("roundTripMilliseconds", "The round-trip time is a finite, non-negative number of milliseconds.");
+        }
+
+        problems.ThrowIfAny();
         _lastSeen = _time.GetUtcNow();
         _roundTrip = heartbeat.RoundTripMilliseconds;
         await PublishStatusAsync();
@@ -125,13 +135,17 @@ public sealed class GateGrain(
             state.Assignment?.LotId,
             state.Assignment?.Gate.Direction,
             state.Assignment?.Gate.Lane ?? 0,
-            _lastSeen is { } seen && now - seen < s_offlineAfter,
+            IsOnline(now),
             _lastSeen,
             _roundTrip,
             barrier,
             barrier == BarrierState.Open ? state.OpenUntil : null,
             [.. _recent]));
     }
+
+    private bool IsOnline(DateTimeOffset now) => _lastSeen is { } seen && now - seen < s_offlineAfter;
+
+    private TimeBounds Bounds() => _options.Bounds(_time.GetUtcNow());
 
     // One-way to the lot's publisher: the gate panel stays live without the gate ever waiting for a web host.
     private async Task PublishStatusAsync()

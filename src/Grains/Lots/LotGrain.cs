@@ -7,6 +7,7 @@ using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.Grains.Interfaces.Notifications;
 using ParkingGrains.Grains.Interfaces.Sessions;
 using ParkingGrains.Grains.Interfaces.Tariffs;
+using ParkingGrains.Grains.Interfaces.Validation;
 using ParkingGrains.Domain.Layout;
 using ParkingGrains.Grains.Lots.Events;
 using ParkingGrains.Grains.Notifications;
@@ -26,14 +27,47 @@ public sealed class LotGrain(
     TimeProvider? time = null) : Grain, ILotGrain, IRemindable
 {
     private const string ReservationReminder = "reservations";
+
+    // Orleans reminders cannot be due later than 0xfffffffe ms (about 49.7 days); the reminder is periodic and the
+    // lot catches up by time, so a first tick well before a far reservation costs nothing.
+    private static readonly TimeSpan s_maxReminderDue = TimeSpan.FromDays(45);
+
+    // Fees are charged for at most this long a stay: entry times further back exist only in logs of versions before
+    // issue 9 (which believed any event time) and would otherwise make a fee computation run for centuries.
+    private static readonly TimeSpan s_maxChargedStay = TimeSpan.FromDays(400);
     private readonly LotOptions _options = options ?? new LotOptions();
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private LotChangeBatchBuilder _changes = new();
     private bool _publishing;
 
+    // The command being decided now (decisions are synchronous, so a reentrant turn never sees another's values).
+    private DateTimeOffset _decidedAt;
+    private bool _replayed;
+
     private LotState S => journal.State;
 
     private string LotId => this.GetPrimaryKeyString();
+
+    /// <summary>
+    /// Events or a snapshot the journal could not read were skipped so the lot still activates; an operator hears of
+    /// each once (the alert id is the stream version, so every later activation repeats the same alert, kept once).
+    /// </summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (journal is IJournalReplayReport { ReplayProblems.Count: > 0 } report)
+        {
+            var alerts = GrainFactory.GetGrain<ILotAlertsGrain>(LotId);
+            foreach (var problem in report.ReplayProblems.Take(20))
+            {
+                var text = problem.Version is { } version
+                    ? $"Event {version} of the lot's log could not be replayed and was skipped ({problem.Kind}); the lot's state may miss it."
+                    : $"The lot's snapshot could not be read ({problem.Kind}); the lot was rebuilt from its log.";
+                _ = alerts.Record(new LotAlert(LotId, text, AlertSeverity.Critical, _time.GetUtcNow(), $"replay:{problem.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "snapshot"}"));
+            }
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task<ConfigureLotResult> Configure(LotLayout layout, Tariff tariff) => ApplyAsync(layout, tariff);
 
@@ -75,7 +109,8 @@ public sealed class LotGrain(
                 $"Lot {LotId} has {S.Sessions.Count} vehicle(s) inside and {S.Reservations.Count} open reservation(s); it can be removed only when empty.", S.Revision);
         }
 
-        journal.Raise(new LotRemoved(_time.GetUtcNow()));
+        BeginDecision(_time.GetUtcNow());
+        Raise(new LotRemoved(_time.GetUtcNow()));
         var revision = S.Revision;
         await journal.ConfirmAsync();
         await GrainFactory.GetGrain<ILotDirectoryGrain>(ILotDirectoryGrain.Key).Unregister(LotId);
@@ -96,7 +131,7 @@ public sealed class LotGrain(
 
     public async Task<EntryDecision> Enter(EntryCommand command)
     {
-        RequireEventId(command.EventId);
+        LotCommandRules.Check(command, Bounds()).ThrowIfAny();
         if (S.EntryResults.TryGetValue(command.EventId, out var earlier))
         {
             await journal.ConfirmAsync();
@@ -116,19 +151,28 @@ public sealed class LotGrain(
             }
         }
 
+        BeginDecision(command.Time);
         var decision = DecideEntry(command, card);
         await journal.ConfirmAsync();
         return decision;
     }
 
-    public Task<ExitDecision> Exit(ExitCommand command) => DecideOnceAsync(command.EventId, S.ExitResults, () => DecideExit(command));
+    public Task<ExitDecision> Exit(ExitCommand command) =>
+        DecideOnceAsync(LotCommandRules.Check(command, Bounds()), command.EventId, command.Time, S.ExitResults, () => DecideExit(command));
 
-    public Task<PaymentResult> Pay(PaymentCommand command) => DecideOnceAsync(command.EventId, S.PaymentResults, () => DecidePayment(command));
+    public Task<PaymentResult> Pay(PaymentCommand command) =>
+        DecideOnceAsync(LotCommandRules.Check(command, Bounds()), command.EventId, command.Time, S.PaymentResults, () => DecidePayment(command));
 
-    public Task<PaymentResult> Refund(RefundCommand command) => DecideOnceAsync(command.EventId, S.PaymentResults, () => DecideRefund(command));
+    public Task<PaymentResult> Refund(RefundCommand command) =>
+        DecideOnceAsync(LotCommandRules.Check(command, Bounds()), command.EventId, command.Time, S.PaymentResults, () => DecideRefund(command));
 
     public Task<ExitQuote?> Quote(string sessionIdOrTicketOrPlate, DateTimeOffset at)
     {
+        LotCommandRules.CheckLookup("sessionIdOrTicket", sessionIdOrTicketOrPlate).ThrowIfAny();
+        var bounds = Bounds();
+        var problems = new CommandProblems();
+        bounds.Check(problems, at, "at");
+        problems.ThrowIfAny();
         var session = FindSession(sessionIdOrTicketOrPlate) ?? FindByPlate(sessionIdOrTicketOrPlate);
         if (session is null || S.Tariff is null)
         {
@@ -142,7 +186,7 @@ public sealed class LotGrain(
 
     public async Task<ReservationResult> Reserve(ReservationCommand command)
     {
-        var result = await DecideOnceAsync(command.EventId, S.ReservationResults, () => DecideReservation(command));
+        var result = await DecideOnceAsync(LotCommandRules.Check(command, Bounds()), command.EventId, command.Time, S.ReservationResults, () => DecideReservation(command));
         if (result.Accepted)
         {
             await EnsureReservationReminderAsync();
@@ -152,12 +196,13 @@ public sealed class LotGrain(
     }
 
     public Task<ReservationResult> CancelReservation(CancelReservationCommand command) =>
-        DecideOnceAsync(command.EventId, S.ReservationResults, () => DecideCancellation(command));
+        DecideOnceAsync(LotCommandRules.Check(command, Bounds()), command.EventId, command.Time, S.ReservationResults, () => DecideCancellation(command));
 
     public Task<OverrideResult> OverrideSlot(SlotOverrideCommand command) =>
-        DecideOnceAsync(command.EventId, S.OverrideResults, () => DecideOverride(command));
+        DecideOnceAsync(LotCommandRules.Check(command, Bounds()), command.EventId, command.Time, S.OverrideResults, () => DecideOverride(command));
 
-    public Task<ExitDecision> ForceExit(ForceExitCommand command) => DecideOnceAsync(command.EventId, S.ExitResults, () => DecideForceExit(command));
+    public Task<ExitDecision> ForceExit(ForceExitCommand command) =>
+        DecideOnceAsync(LotCommandRules.Check(command, Bounds()), command.EventId, command.Time, S.ExitResults, () => DecideForceExit(command));
 
     public Task<LotStatus> GetStatus()
     {
@@ -184,6 +229,7 @@ public sealed class LotGrain(
 
     public Task<IReadOnlyList<ActiveSession>> GetActiveSessions(string? plateContains)
     {
+        LotCommandRules.CheckLookup("plate", plateContains).ThrowIfAny();
         var filter = PlateNumber.Normalize(plateContains);
         var sessions = S.Sessions.Values
             .Where(s => filter is null || (PlateNumber.Normalize(s.Plate)?.Contains(filter, StringComparison.Ordinal) ?? false))
@@ -205,6 +251,7 @@ public sealed class LotGrain(
         }
 
         var now = _time.GetUtcNow();
+        BeginDecision(now);
         foreach (var reservation in S.Reservations.Values.OrderBy(r => r.From).ToList())
         {
             if (reservation.To <= now)
@@ -261,7 +308,8 @@ public sealed class LotGrain(
         }
 
         var previousGates = S.Layout?.Gates ?? [];
-        journal.Raise(new LotConfigured(layout, tariff, _time.GetUtcNow()));
+        BeginDecision(_time.GetUtcNow());
+        Raise(new LotConfigured(layout, tariff, _time.GetUtcNow()));
         var revision = S.Revision;
         await journal.ConfirmAsync();
         await GrainFactory.GetGrain<ILotDirectoryGrain>(ILotDirectoryGrain.Key).Register(new LotSummary(LotId, layout.Name, layout.TimeZoneId, layout.Currency));
@@ -355,7 +403,7 @@ public sealed class LotGrain(
         var assignment = new SlotAssignment(slotId, definition.FloorId, floor?.Name ?? definition.FloorId, definition.Number, definition.Size,
             $"Go to {floor?.Name ?? definition.FloorId}, slot {definition.Number}{distance}.");
         var decision = new EntryDecision(command.EventId, true, null, flagged ? "Plate already inside: flagged for review." : null,
-            sessionId, ticket, assignment, flagged, S.Index.FreeCounts());
+            sessionId, ticket, assignment, flagged, S.Index.FreeCounts(), _replayed);
         RaiseAndPublish(new VehicleEntered(command.EventId, sessionId, ticket, command.GateId, command.Plate, command.CardId, command.VehicleClass,
             slotId, subscriber, flagged, reservation?.ReservationId, decision, command.Time));
         return decision;
@@ -363,8 +411,8 @@ public sealed class LotGrain(
 
     private EntryDecision DenyEntry(EntryCommand command, DenialReason reason, string text)
     {
-        var decision = new EntryDecision(command.EventId, false, reason, text, null, null, null, false, S.Layout is null ? new Dictionary<VehicleClass, int>() : S.Index.FreeCounts());
-        journal.Raise(new EntryDenied(command.EventId, command.GateId, command.Plate, command.CardId, command.VehicleClass, reason, decision, command.Time));
+        var decision = new EntryDecision(command.EventId, false, reason, text, null, null, null, false, S.Layout is null ? new Dictionary<VehicleClass, int>() : S.Index.FreeCounts(), _replayed);
+        Raise(new EntryDenied(command.EventId, command.GateId, command.Plate, command.CardId, command.VehicleClass, reason, decision, command.Time));
         return decision;
     }
 
@@ -395,12 +443,12 @@ public sealed class LotGrain(
         var due = paidUp ? 0 : Math.Max(0, fee.Total.Amount - session.AmountPaid);
         if (due > 0)
         {
-            var denied = new ExitDecision(command.EventId, false, DenialReason.PaymentRequired, $"{MoneyOf(due)} to pay.", session.SessionId, fee, MoneyOf(due), MoneyOf(session.AmountPaid), S.Index.FreeCounts());
-            journal.Raise(new ExitDenied(command.EventId, session.SessionId, command.GateId, DenialReason.PaymentRequired, denied, command.Time));
+            var denied = new ExitDecision(command.EventId, false, DenialReason.PaymentRequired, $"{MoneyOf(due)} to pay.", session.SessionId, fee, MoneyOf(due), MoneyOf(session.AmountPaid), S.Index.FreeCounts(), _replayed);
+            Raise(new ExitDenied(command.EventId, session.SessionId, command.GateId, DenialReason.PaymentRequired, denied, command.Time));
             return denied;
         }
 
-        var decision = new ExitDecision(command.EventId, true, null, null, session.SessionId, fee, MoneyOf(0), MoneyOf(session.AmountPaid), FreeCountsAfter(session.SlotId));
+        var decision = new ExitDecision(command.EventId, true, null, null, session.SessionId, fee, MoneyOf(0), MoneyOf(session.AmountPaid), FreeCountsAfter(session.SlotId), _replayed);
         RaiseAndPublish(new VehicleExited(command.EventId, session.SessionId, command.GateId, session.SlotId, session.VehicleClass,
             paidUp ? MoneyOf(session.AmountPaid) : fee.Total, MoneyOf(session.AmountPaid), command.LostTicket, decision, command.Time));
         return decision;
@@ -408,17 +456,12 @@ public sealed class LotGrain(
 
     private ExitDecision DecideForceExit(ForceExitCommand command)
     {
-        if (string.IsNullOrWhiteSpace(command.Operator) || string.IsNullOrWhiteSpace(command.Reason))
-        {
-            return DenyExit(command.EventId, null, "", DenialReason.InvalidCommand, "A force-exit needs the operator and a reason.", command.Time);
-        }
-
         if (!S.Sessions.TryGetValue(command.SessionId, out var session))
         {
             return DenyExit(command.EventId, null, "", DenialReason.SessionNotFound, $"No open session {command.SessionId}.", command.Time);
         }
 
-        var decision = new ExitDecision(command.EventId, true, null, null, session.SessionId, null, MoneyOf(0), MoneyOf(session.AmountPaid), FreeCountsAfter(session.SlotId));
+        var decision = new ExitDecision(command.EventId, true, null, null, session.SessionId, null, MoneyOf(0), MoneyOf(session.AmountPaid), FreeCountsAfter(session.SlotId), _replayed);
         RaiseAndPublish(new SessionForceClosed(command.EventId, session.SessionId, session.SlotId, session.VehicleClass, command.Operator, command.Reason, decision, command.Time));
         return decision;
     }
@@ -428,12 +471,12 @@ public sealed class LotGrain(
         if (!S.Reservations.TryGetValue(command.ReservationId, out var reservation) || reservation.HolderId != command.HolderId)
         {
             var rejected = new ReservationResult(command.EventId, false, DenialReason.ReservationNotFound, $"No open reservation {command.ReservationId} for this holder.", command.ReservationId, null, null);
-            journal.Raise(new ReservationRejected(command.EventId, DenialReason.ReservationNotFound, rejected, command.Time));
+            Raise(new ReservationRejected(command.EventId, DenialReason.ReservationNotFound, rejected, command.Time));
             return rejected;
         }
 
         var result = new ReservationResult(command.EventId, true, null, null, reservation.ReservationId, reservation.SlotId, ReservationStatus.Cancelled);
-        journal.Raise(new ReservationCancelled(command.EventId, reservation.ReservationId, result, command.Time));
+        Raise(new ReservationCancelled(command.EventId, reservation.ReservationId, result, command.Time));
         return result;
     }
 
@@ -441,11 +484,13 @@ public sealed class LotGrain(
     /// The path every command takes: a repeated command id gets its recorded result, a new one is decided now
     /// (synchronously, on the tentative state); either way the answer goes out only once it is durable.
     /// </summary>
-    private async Task<TResult> DecideOnceAsync<TResult>(string eventId, Dictionary<string, TResult> results, Func<TResult> decide)
+    private async Task<TResult> DecideOnceAsync<TResult>(CommandProblems problems, string eventId, DateTimeOffset time, Dictionary<string, TResult> results, Func<TResult> decide)
     {
-        RequireEventId(eventId);
+        // Refused input changes nothing: no event, no slot, no reminder.
+        problems.ThrowIfAny();
         if (!results.TryGetValue(eventId, out var result))
         {
+            BeginDecision(time);
             result = decide();
         }
 
@@ -455,8 +500,8 @@ public sealed class LotGrain(
 
     private ExitDecision DenyExit(string eventId, string? sessionId, string gateId, DenialReason reason, string text, DateTimeOffset at)
     {
-        var decision = new ExitDecision(eventId, false, reason, text, sessionId, null, MoneyOf(0), MoneyOf(0), S.Layout is null ? new Dictionary<VehicleClass, int>() : S.Index.FreeCounts());
-        journal.Raise(new ExitDenied(eventId, sessionId, gateId, reason, decision, at));
+        var decision = new ExitDecision(eventId, false, reason, text, sessionId, null, MoneyOf(0), MoneyOf(0), S.Layout is null ? new Dictionary<VehicleClass, int>() : S.Index.FreeCounts(), _replayed);
+        Raise(new ExitDenied(eventId, sessionId, gateId, reason, decision, at));
         return decision;
     }
 
@@ -469,10 +514,6 @@ public sealed class LotGrain(
         {
             (reason, text) = (DenialReason.SessionNotFound, $"No open stay {command.SessionIdOrTicket}.");
         }
-        else if (command.Amount.Amount <= 0)
-        {
-            (reason, text) = (DenialReason.InvalidAmount, "A payment must be positive.");
-        }
         else if (!string.Equals(command.Amount.Currency, S.Tariff.Currency, StringComparison.Ordinal))
         {
             (reason, text) = (DenialReason.CurrencyMismatch, $"This lot takes {S.Tariff.Currency}, not {command.Amount.Currency}.");
@@ -481,15 +522,27 @@ public sealed class LotGrain(
         if (reason is { } denial)
         {
             var rejected = new PaymentResult(command.EventId, false, denial, text, session?.SessionId, MoneyOf(session?.AmountPaid ?? 0), MoneyOf(0), null);
-            journal.Raise(new PaymentRejected(command.EventId, denial, rejected, command.Time));
+            Raise(new PaymentRejected(command.EventId, denial, rejected, command.Time));
             return rejected;
         }
 
         var fee = Fee(session!, command.Time, lostTicket: false);
-        var paid = session!.AmountPaid + command.Amount.Amount;
+        var dueBefore = session!.FreeExitUntil is { } until && command.Time <= until ? 0 : Math.Max(0, fee.Total.Amount - session.AmountPaid);
+        var overpaid = Math.Max(0, command.Amount.Amount - dueBefore);
+        if (overpaid > 0 && !command.Overpayment)
+        {
+            // Refused before anything is recorded: the caller may send it again (same eventId) with the flag set.
+            throw new InvalidCommandException("amount", "The amount is more than is due for this stay; set overpayment to pay more on purpose.");
+        }
+
+        var paid = session.AmountPaid + command.Amount.Amount;
         var freeUntil = paid >= fee.Total.Amount ? command.Time + _options.PaidExitGrace : (DateTimeOffset?)null;
-        var result = new PaymentResult(command.EventId, true, null, null, session.SessionId, MoneyOf(paid), MoneyOf(Math.Max(0, fee.Total.Amount - paid)), freeUntil, session.VehicleClass);
-        journal.Raise(new PaymentRecorded(command.EventId, session.SessionId, session.VehicleClass, command.Amount, command.Method, command.Reference, freeUntil, result, command.Time));
+        var result = new PaymentResult(command.EventId, true, null, null, session.SessionId, MoneyOf(paid), MoneyOf(Math.Max(0, fee.Total.Amount - paid)), freeUntil, session.VehicleClass, overpaid > 0);
+        Raise(new PaymentRecorded(command.EventId, session.SessionId, session.VehicleClass, command.Amount, command.Method, command.Reference, freeUntil, result, command.Time)
+        {
+            Overpayment = overpaid > 0,
+            Overpaid = overpaid,
+        });
         return result;
     }
 
@@ -498,11 +551,7 @@ public sealed class LotGrain(
         var session = S.Sessions.GetValueOrDefault(command.SessionId);
         DenialReason? reason = null;
         string? text = null;
-        if (command.Amount.Amount <= 0)
-        {
-            (reason, text) = (DenialReason.InvalidAmount, "A refund must be positive.");
-        }
-        else if (S.Tariff is null || !string.Equals(command.Amount.Currency, S.Tariff.Currency, StringComparison.Ordinal))
+        if (S.Tariff is null || !string.Equals(command.Amount.Currency, S.Tariff.Currency, StringComparison.Ordinal))
         {
             (reason, text) = (DenialReason.CurrencyMismatch, $"This lot takes {S.Tariff?.Currency ?? "nothing yet"}, not {command.Amount.Currency}.");
         }
@@ -514,8 +563,15 @@ public sealed class LotGrain(
         if (reason is { } denial)
         {
             var rejected = new PaymentResult(command.EventId, false, denial, text, command.SessionId, MoneyOf(session?.AmountPaid ?? 0), MoneyOf(0), null);
-            journal.Raise(new PaymentRejected(command.EventId, denial, rejected, command.Time));
+            Raise(new PaymentRejected(command.EventId, denial, rejected, command.Time));
             return rejected;
+        }
+
+        // Never more back than was paid: while the stay is open the lot knows how much that is (a payment grain refunds
+        // its own amount only, so an ended stay is bounded there).
+        if (session is not null && command.Amount.Amount > session.AmountPaid)
+        {
+            throw new InvalidCommandException("amount", "A refund cannot be more than was paid for the stay.");
         }
 
         // A stay that has ended is not reopened: the refund only comes off revenue.
@@ -523,7 +579,7 @@ public sealed class LotGrain(
         var due = session is null ? 0 : Math.Max(0, Fee(session, command.Time, lostTicket: false).Total.Amount - paid);
         var vehicleClass = session?.VehicleClass ?? command.VehicleClass;
         var result = new PaymentResult(command.EventId, true, null, null, command.SessionId, MoneyOf(paid), MoneyOf(due), null, vehicleClass);
-        journal.Raise(new RefundRecorded(command.EventId, command.PaymentEventId, command.SessionId, vehicleClass, command.Amount, command.Method, command.Reason, result, command.Time));
+        Raise(new RefundRecorded(command.EventId, command.PaymentEventId, command.SessionId, vehicleClass, command.Amount, command.Method, command.Reason, result, command.Time));
         return result;
     }
 
@@ -532,23 +588,13 @@ public sealed class LotGrain(
         ReservationResult Reject(DenialReason reason, string text)
         {
             var rejected = new ReservationResult(command.EventId, false, reason, text, null, null, null);
-            journal.Raise(new ReservationRejected(command.EventId, reason, rejected, command.Time));
+            Raise(new ReservationRejected(command.EventId, reason, rejected, command.Time));
             return rejected;
         }
 
         if (S.Layout is not { } layout)
         {
             return Reject(DenialReason.LotNotConfigured, "The lot has no layout yet.");
-        }
-
-        if (command.From >= command.To || command.To <= command.Time || command.To - command.From > TimeSpan.FromDays(31))
-        {
-            return Reject(DenialReason.ReservationWindowInvalid, "The window must end after it starts, lie in the future and be at most 31 days long.");
-        }
-
-        if (PlateNumber.Normalize(command.Plate) is null && string.IsNullOrWhiteSpace(command.CardId))
-        {
-            return Reject(DenialReason.MissingIdentity, "A reservation needs the plate or card that will claim it.");
         }
 
         bool Overlaps(string slotId) => S.Reservations.Values.Any(r => r.SlotId == slotId && r.From < command.To && command.From < r.To);
@@ -569,8 +615,15 @@ public sealed class LotGrain(
         }
         else
         {
-            slot = layout.Slots.Where(s => s.Size == command.VehicleClass && S.Slots[s.SlotId].Override != SlotOverride.OutOfService)
-                .Select(s => s.SlotId).Order(StringComparer.Ordinal).FirstOrDefault(id => !Overlaps(id));
+            // Plain bays first; accessible and EV bays only when asked for (then only those) or when no plain one is free.
+            var wantsFeature = command.Accessible || command.Ev;
+            slot = layout.Slots
+                .Where(s => s.Size == command.VehicleClass && S.Slots[s.SlotId].Override != SlotOverride.OutOfService)
+                .Where(s => (!command.Accessible || s.Accessible) && (!command.Ev || s.Ev))
+                .OrderBy(s => wantsFeature || !(s.Accessible || s.Ev) ? 0 : 1)
+                .ThenBy(s => s.SlotId, StringComparer.Ordinal)
+                .Select(s => s.SlotId)
+                .FirstOrDefault(id => !Overlaps(id));
             if (slot is null)
             {
                 return Reject(DenialReason.ClassFull, $"Every {command.VehicleClass} slot is reserved in that window.");
@@ -579,7 +632,7 @@ public sealed class LotGrain(
 
         var reservation = new ReservationView($"R-{command.EventId}", command.HolderId, command.Plate, command.CardId, command.VehicleClass, slot, command.From, command.To, ReservationStatus.Booked);
         var result = new ReservationResult(command.EventId, true, null, null, reservation.ReservationId, slot, ReservationStatus.Booked);
-        journal.Raise(new ReservationBooked(command.EventId, reservation, result, command.Time));
+        Raise(new ReservationBooked(command.EventId, reservation, result, command.Time));
         return result;
     }
 
@@ -588,7 +641,7 @@ public sealed class LotGrain(
         OverrideResult Reject(DenialReason reason, string text)
         {
             var rejected = new OverrideResult(command.EventId, false, reason, text, null);
-            journal.Raise(new SlotOverrideRejected(command.EventId, reason, rejected, command.Time));
+            Raise(new SlotOverrideRejected(command.EventId, reason, rejected, command.Time));
             return rejected;
         }
 
@@ -622,26 +675,29 @@ public sealed class LotGrain(
 
     private ReservationView? FindReservationFor(string? plate, string? cardId, DateTimeOffset at) =>
         S.Reservations.Values
-            .Where(r => at >= r.From - _options.EarlyArrival && at < r.To)
+            .Where(r => at >= Minus(r.From, _options.EarlyArrival) && at < r.To)
             .Where(r => (plate is not null && PlateNumber.Normalize(r.Plate) == plate) || (!string.IsNullOrWhiteSpace(cardId) && r.CardId == cardId))
             .OrderBy(r => r.From)
             .FirstOrDefault();
 
+    // Registered again after every booking, so a new reservation earlier than the others moves the first tick forward.
     private async Task EnsureReservationReminderAsync()
     {
-        if (await this.GetReminder(ReservationReminder) is null)
-        {
-            var next = S.Reservations.Values.Select(r => r.Status == ReservationStatus.Booked ? r.From : r.To).DefaultIfEmpty(_time.GetUtcNow()).Min();
-            var due = next - _time.GetUtcNow();
-            await this.RegisterOrUpdateReminder(ReservationReminder, due < TimeSpan.Zero ? TimeSpan.Zero : due, _options.ReservationCheckPeriod);
-        }
+        var now = _time.GetUtcNow();
+        var next = S.Reservations.Values.Select(r => r.Status == ReservationStatus.Booked ? r.From : r.To).DefaultIfEmpty(now).Min();
+        var due = next - now;
+        await this.RegisterOrUpdateReminder(ReservationReminder, due < TimeSpan.Zero ? TimeSpan.Zero : due > s_maxReminderDue ? s_maxReminderDue : due, _options.ReservationCheckPeriod);
     }
 
     private FeeQuote Fee(SessionRecord session, DateTimeOffset exit, bool lostTicket)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(S.Layout!.TimeZoneId);
-        var at = exit < session.EntryTime ? session.EntryTime : exit;
-        return FeeCalculator.Calculate(S.Tariff!, session.VehicleClass, session.EntryTime, at, zone, new FeeOptions(lostTicket, session.Subscriber));
+
+        // An exit before the entry is a stay of no length, computed at the exit (an entry time far ahead exists only in
+        // logs of versions before issue 9, and date arithmetic near year 9999 would overflow).
+        var at = exit;
+        var entry = session.EntryTime > exit ? exit : exit - session.EntryTime > s_maxChargedStay ? exit - s_maxChargedStay : session.EntryTime;
+        return FeeCalculator.Calculate(S.Tariff!, session.VehicleClass, entry, at, zone, new FeeOptions(lostTicket, session.Subscriber));
     }
 
     private SessionRecord? FindSession(string sessionIdOrTicket) =>
@@ -671,7 +727,7 @@ public sealed class LotGrain(
     // and happens after the decision's own confirmation, so dashboards never slow a gate or see an unconfirmed slot.
     private void RaiseAndPublish(LotEvent @event)
     {
-        journal.Raise(@event);
+        Raise(@event);
         if (LotChangeFeed.Describe(LotId, @event, S) is { } push)
         {
             push(_changes);
@@ -711,11 +767,19 @@ public sealed class LotGrain(
         }
     }
 
-    private static void RequireEventId(string eventId)
+    private TimeBounds Bounds() => _options.Bounds(_time.GetUtcNow());
+
+    // Called synchronously right before a decision: the server time it is recorded at, and whether the command's own
+    // time says it is being replayed by a gate that was offline.
+    private void BeginDecision(DateTimeOffset commandTime)
     {
-        if (string.IsNullOrWhiteSpace(eventId))
-        {
-            throw new ArgumentException("Every command needs an eventId: it is what makes retries safe.", nameof(eventId));
-        }
+        var now = _time.GetUtcNow();
+        _decidedAt = now;
+        _replayed = _options.Bounds(now).IsReplayed(commandTime);
     }
+
+    private void Raise(LotEvent @event) => journal.Raise(@event with { RecordedAt = _decidedAt, Replayed = _replayed });
+
+    private static DateTimeOffset Minus(DateTimeOffset time, TimeSpan span) =>
+        time - DateTimeOffset.MinValue > span ? time - span : DateTimeOffset.MinValue;
 }

@@ -13,7 +13,7 @@ namespace ParkingGrains.Grains.Lots;
 /// </summary>
 public sealed class LotState : IJournaledStateOf<LotEvent>, IJournaledHistoryOf<LotEvent>
 {
-    /// <summary>How long a command id is remembered, measured in the lot's own event time.</summary>
+    /// <summary>How long a command id is remembered, measured by the server's clock when each was decided.</summary>
     public static readonly TimeSpan DedupRetention = TimeSpan.FromDays(7);
 
     /// <summary>At most this many command ids are remembered (days of traffic for a busy lot), bounding memory and replay.</summary>
@@ -31,6 +31,7 @@ public sealed class LotState : IJournaledStateOf<LotEvent>, IJournaledHistoryOf<
     private Dictionary<string, int>? _insideByCard;
     private Dictionary<string, int>? _insideByPlate;
     private Dictionary<string, GateDefinition>? _gateById;
+    private DateTimeOffset? _latestDecision;
 
     public LotLayout? Layout { get; set; }
 
@@ -111,43 +112,43 @@ public sealed class LotState : IJournaledStateOf<LotEvent>, IJournaledHistoryOf<
         switch (@event)
         {
             case VehicleEntered e:
-                Remember(EntryResults, e.EventId, e.Decision, e.OccurredAt);
+                Remember(EntryResults, e.EventId, e.Decision, e.RecordedAt);
                 break;
             case EntryDenied e:
-                Remember(EntryResults, e.EventId, e.Decision, e.OccurredAt);
+                Remember(EntryResults, e.EventId, e.Decision, e.RecordedAt);
                 break;
             case VehicleExited e:
-                Remember(ExitResults, e.EventId, e.Decision, e.OccurredAt);
+                Remember(ExitResults, e.EventId, e.Decision, e.RecordedAt);
                 break;
             case SessionForceClosed e:
-                Remember(ExitResults, e.EventId, e.Decision, e.OccurredAt);
+                Remember(ExitResults, e.EventId, e.Decision, e.RecordedAt);
                 break;
             case ExitDenied e:
-                Remember(ExitResults, e.EventId, e.Decision, e.OccurredAt);
+                Remember(ExitResults, e.EventId, e.Decision, e.RecordedAt);
                 break;
             case PaymentRecorded e:
-                Remember(PaymentResults, e.EventId, e.Result, e.OccurredAt);
+                Remember(PaymentResults, e.EventId, e.Result, e.RecordedAt);
                 break;
             case PaymentRejected e:
-                Remember(PaymentResults, e.EventId, e.Result, e.OccurredAt);
+                Remember(PaymentResults, e.EventId, e.Result, e.RecordedAt);
                 break;
             case RefundRecorded e:
-                Remember(PaymentResults, e.EventId, e.Result, e.OccurredAt);
+                Remember(PaymentResults, e.EventId, e.Result, e.RecordedAt);
                 break;
             case SlotOverridden e:
-                Remember(OverrideResults, e.EventId, e.Result, e.OccurredAt);
+                Remember(OverrideResults, e.EventId, e.Result, e.RecordedAt);
                 break;
             case SlotOverrideRejected e:
-                Remember(OverrideResults, e.EventId, e.Result, e.OccurredAt);
+                Remember(OverrideResults, e.EventId, e.Result, e.RecordedAt);
                 break;
             case ReservationBooked e:
-                Remember(ReservationResults, e.EventId, e.Result, e.OccurredAt);
+                Remember(ReservationResults, e.EventId, e.Result, e.RecordedAt);
                 break;
             case ReservationRejected e:
-                Remember(ReservationResults, e.EventId, e.Result, e.OccurredAt);
+                Remember(ReservationResults, e.EventId, e.Result, e.RecordedAt);
                 break;
             case ReservationCancelled e:
-                Remember(ReservationResults, e.EventId, e.Result, e.OccurredAt);
+                Remember(ReservationResults, e.EventId, e.Result, e.RecordedAt);
                 break;
         }
     }
@@ -187,8 +188,7 @@ public sealed class LotState : IJournaledStateOf<LotEvent>, IJournaledHistoryOf<
                 }
 
                 break;
-            case SlotOverridden overridden:
-                var slot = Slots[overridden.SlotId];
+            case SlotOverridden overridden when Slots.TryGetValue(overridden.SlotId, out var slot):
                 slot.Override = overridden.Override;
                 slot.OverrideReason = overridden.Override == SlotOverride.Automatic ? null : overridden.Reason;
                 SyncIndex(overridden.SlotId);
@@ -199,10 +199,9 @@ public sealed class LotState : IJournaledStateOf<LotEvent>, IJournaledHistoryOf<
             case ReservationCancelled cancelled:
                 EndReservation(cancelled.ReservationId);
                 break;
-            case ReservationHeld held:
-                var reservation = Reservations[held.ReservationId];
+            case ReservationHeld held when Reservations.TryGetValue(held.ReservationId, out var reservation) && Slots.TryGetValue(held.SlotId, out var heldSlot):
                 Reservations[held.ReservationId] = reservation with { SlotId = held.SlotId, Status = ReservationStatus.Held };
-                Slots[held.SlotId].HeldFor = held.ReservationId;
+                heldSlot.HeldFor = held.ReservationId;
                 SyncIndex(held.SlotId);
                 break;
             case ReservationExpired expired:
@@ -245,8 +244,11 @@ public sealed class LotState : IJournaledStateOf<LotEvent>, IJournaledHistoryOf<
         Sessions[entered.SessionId] = new SessionRecord(
             entered.SessionId, entered.Ticket, entered.Plate, entered.CardId, entered.VehicleClass, entered.SlotId, entered.GateId,
             entered.OccurredAt, entered.Subscriber, entered.Flagged, entered.ReservationId);
-        var slot = Slots[entered.SlotId];
-        slot.SessionId = entered.SessionId;
+        if (Slots.TryGetValue(entered.SlotId, out var slot))
+        {
+            slot.SessionId = entered.SessionId;
+        }
+
         if (entered.ReservationId is { } reservationId && Reservations.TryGetValue(reservationId, out var reservation))
         {
             Reservations[reservationId] = reservation with { SlotId = entered.SlotId, Status = ReservationStatus.Claimed };
@@ -334,12 +336,12 @@ public sealed class LotState : IJournaledStateOf<LotEvent>, IJournaledHistoryOf<
 
     private void SyncIndex(string slotId)
     {
-        if (_index is null)
+        if (_index is null || !Slots.TryGetValue(slotId, out var slot))
         {
             return;
         }
 
-        if (Slots[slotId].IsAllocatable)
+        if (slot.IsAllocatable)
         {
             _index.Release(slotId);
         }
@@ -368,15 +370,22 @@ public sealed class LotState : IJournaledStateOf<LotEvent>, IJournaledHistoryOf<
         return index;
     }
 
-    // Dedup records expire by the lot's own event time, so replay prunes exactly as the live grain did. A queue,
-    // because records leave in the order they came: forgetting the oldest is O(1) however many are kept.
-    private void Remember<TResult>(Dictionary<string, TResult> results, string eventId, TResult result, DateTimeOffset at)
+    // Command ids are forgotten in arrival order: beyond the capacity, and after the retention measured by the server's
+    // clock when they were decided (the latest such time seen, so it never runs backwards), keeping the last 1,024.
+    // Never by the caller's event time: one command dated 9999 must not empty the memory, nor one dated 0001 break
+    // replay. A queue, because records leave in the order they came: forgetting the oldest is O(1).
+    private void Remember<TResult>(Dictionary<string, TResult> results, string eventId, TResult result, DateTimeOffset? decidedAt)
     {
         results[eventId] = result;
-        DedupLog.Enqueue(new DedupEntry(results, eventId, at));
-        var cutoff = at - DedupRetention;
+        DedupLog.Enqueue(new DedupEntry(results, eventId, decidedAt));
+        if (decidedAt is { } at && (_latestDecision is null || at > _latestDecision))
+        {
+            _latestDecision = at;
+        }
+
+        DateTimeOffset? cutoff = _latestDecision is { } latest && latest - DateTimeOffset.MinValue > DedupRetention ? latest - DedupRetention : null;
         while (DedupLog.TryPeek(out var oldest)
-            && (DedupLog.Count > DedupCapacity || (oldest.At <= cutoff && DedupLog.Count >= 1024)))
+            && (DedupLog.Count > DedupCapacity || (cutoff is { } c && oldest.At is { } seen && seen <= c && DedupLog.Count >= 1024)))
         {
             DedupLog.Dequeue();
             oldest.Results.Remove(oldest.EventId);

@@ -1,6 +1,8 @@
 using ParkingGrains.Domain.Payments;
 using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.Grains.Interfaces.Payments;
+using ParkingGrains.Grains.Interfaces.Validation;
+using ParkingGrains.Grains.Lots;
 using ParkingGrains.Grains.Payments.Events;
 
 namespace ParkingGrains.Grains.Payments;
@@ -11,9 +13,10 @@ namespace ParkingGrains.Grains.Payments;
 /// </summary>
 public sealed class PaymentGrain(
     [JournaledState("payment")] IJournaledState<PaymentState, PaymentEvent> journal,
+    LotOptions? options = null,
     TimeProvider? time = null) : Grain, IPaymentGrain
 {
-    private const string VndCurrency = "VND";
+    private readonly LotOptions _options = options ?? new LotOptions();
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     private string PaymentId => this.GetPrimaryKeyString();
@@ -48,10 +51,10 @@ public sealed class PaymentGrain(
         // Catch a wrong ticket or currency now, while nothing is paid: once money has arrived the lot's refusal
         // can only be settled by a refund.
         var quote = await GrainFactory.GetGrain<ILotGrain>(request.LotId).Quote(request.SessionIdOrTicket, now)
-            ?? throw new ArgumentException($"Lot {request.LotId} has no open stay {request.SessionIdOrTicket}.", nameof(request));
+            ?? throw new InvalidCommandException("sessionIdOrTicket", "The lot has no open stay with this session id, ticket or plate.");
         if (!string.Equals(quote.AmountDue.Currency, request.Amount.Currency, StringComparison.Ordinal))
         {
-            throw new ArgumentException($"Lot {request.LotId} takes {quote.AmountDue.Currency}, not {request.Amount.Currency}.", nameof(request));
+            throw new InvalidCommandException("currency", $"The lot takes {quote.AmountDue.Currency}.");
         }
 
         journal.Raise(new PaymentCreated(PaymentId, request, quote.SessionId, payload, now));
@@ -62,7 +65,12 @@ public sealed class PaymentGrain(
     public async Task<PaymentOperationResult> Confirm(PaymentConfirmation confirmation)
     {
         ArgumentNullException.ThrowIfNull(confirmation);
-        RequireEventId(confirmation.EventId);
+        var problems = new CommandProblems();
+        problems.RequiredId("eventId", confirmation.EventId, CommandLimits.MaxCompositeIdLength);
+        problems.Text("reference", confirmation.Reference, CommandLimits.MaxIdLength, required: false);
+        MoneyRules.Check(problems, confirmation.Amount);
+        _options.Bounds(_time.GetUtcNow()).Check(problems, confirmation.Time);
+        problems.ThrowIfAny();
         if (S.ConfirmResults.TryGetValue(confirmation.EventId, out var result))
         {
             await journal.ConfirmAsync();
@@ -93,8 +101,9 @@ public sealed class PaymentGrain(
         // Recorded in the lot before our own log: if we die in between, the retry gets the lot's original answer
         // for the same lot event id, so the stay is paid once whichever step a crash interrupts.
         var lotEventId = LotEventId(PaymentId);
+        // The money has arrived, so the lot records it whatever is due now (marked as an overpayment if it is more).
         var lotResult = await GrainFactory.GetGrain<ILotGrain>(payment.LotId).Pay(
-            new PaymentCommand(lotEventId, payment.SessionId, payment.Amount, payment.Method, confirmation.Time, $"{PaymentId}/{confirmation.Reference}"));
+            new PaymentCommand(lotEventId, payment.SessionId, payment.Amount, payment.Method, confirmation.Time, $"{PaymentId}/{confirmation.Reference}", Overpayment: true));
         var paid = payment with
         {
             Status = PaymentStatus.Paid,
@@ -159,6 +168,10 @@ public sealed class PaymentGrain(
             return new PaymentOperationResult(eventId, false, PaymentRejection.InvalidCommand, "A refund needs a reason.", payment);
         }
 
+        var reasonProblems = new CommandProblems();
+        reasonProblems.Text("reason", reason, CommandLimits.MaxReasonLength, required: true);
+        reasonProblems.ThrowIfAny();
+
         if (payment.Status == PaymentStatus.Paid)
         {
             var now = _time.GetUtcNow();
@@ -192,39 +205,30 @@ public sealed class PaymentGrain(
 
     private string? ValidateAndBuildPayload(PaymentRequest request)
     {
-        if (string.IsNullOrWhiteSpace(request.LotId) || string.IsNullOrWhiteSpace(request.SessionIdOrTicket))
-        {
-            throw new ArgumentException("A payment needs the lot and the stay (session id, ticket or plate).", nameof(request));
-        }
-
-        if (request.Amount.Amount <= 0 || string.IsNullOrWhiteSpace(request.Amount.Currency))
-        {
-            throw new ArgumentException($"A payment needs a positive amount with a currency, not {request.Amount}.", nameof(request));
-        }
-
-        if (!Enum.IsDefined(request.Method))
-        {
-            throw new ArgumentException($"Unknown payment method {request.Method}.", nameof(request));
-        }
-
+        PaymentRequestRules.Check(request).ThrowIfAny();
         if (request.Method != PaymentMethod.VietQr)
         {
             return null;
         }
 
-        if (request.Amount.Currency != VndCurrency)
-        {
-            throw new ArgumentException($"VietQR transfers are in VND, not {request.Amount.Currency}.", nameof(request));
-        }
-
-        if (request.BankBin is null || request.AccountNumber is null)
-        {
-            throw new ArgumentException("A VietQR payment needs the receiving bank's BIN and account number.", nameof(request));
-        }
-
         // The transfer description is what a bank callback is matched by; without one, use the payment id if a bank can carry it.
         var purpose = request.Purpose ?? (PaymentId.Length <= VietQrPayload.MaxPurposeLength && PaymentId.All(c => c is >= ' ' and <= '~') ? PaymentId : null);
-        return VietQrPayload.Build(request.BankBin, request.AccountNumber, request.Amount.Amount, purpose);
+        try
+        {
+            return VietQrPayload.Build(request.BankBin!, request.AccountNumber!, request.Amount.Amount, purpose);
+        }
+        catch (ArgumentException ex)
+        {
+            // The payload builder's messages quote the value; the caller hears the rule only.
+            throw ex.ParamName switch
+            {
+                "bankBin" => new InvalidCommandException("bankBin", "A bank BIN is exactly 6 digits."),
+                "accountNumber" => new InvalidCommandException("accountNumber", "An account number is ASCII letters or digits, of a length VietQR allows."),
+                "amount" => new InvalidCommandException("amount", "A VietQR amount is a positive whole number of VND that VietQR can carry."),
+                _ => new InvalidCommandException("purpose",
+                    $"A VietQR purpose is at most {VietQrPayload.MaxPurposeLength} ASCII letters, digits, punctuation or Vietnamese letters without their marks."),
+            };
+        }
     }
 
     private static CreatePaymentResult Created(PaymentView payment) =>
@@ -235,9 +239,8 @@ public sealed class PaymentGrain(
 
     private static void RequireEventId(string eventId)
     {
-        if (string.IsNullOrWhiteSpace(eventId))
-        {
-            throw new ArgumentException("Every confirmation and refund needs an eventId.", nameof(eventId));
-        }
+        var problems = new CommandProblems();
+        problems.RequiredId("eventId", eventId, CommandLimits.MaxCompositeIdLength);
+        problems.ThrowIfAny();
     }
 }

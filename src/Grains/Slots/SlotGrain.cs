@@ -1,5 +1,5 @@
-using System.Globalization;
 using ParkingGrains.Grains.Interfaces.Slots;
+using ParkingGrains.Grains.Interfaces.Validation;
 using ParkingGrains.Grains.Slots.Events;
 
 namespace ParkingGrains.Grains.Slots;
@@ -86,7 +86,7 @@ public sealed class SlotGrain(
         if (S.SensorId is { } attached && !string.Equals(attached, sensorId, StringComparison.Ordinal))
         {
             // Only a reading attaches a sensor (and is recorded); a stray heartbeat must not vouch for another device.
-            throw new ArgumentException($"Slot {Key} has sensor '{attached}'; a heartbeat from sensor '{sensorId}' is not for it.", nameof(sensorId));
+            throw new InvalidCommandException("sensorId", "The slot has another sensor; this heartbeat is not for it.");
         }
 
         if (_lastHeartbeat is null || time > _lastHeartbeat)
@@ -221,24 +221,24 @@ public sealed class SlotGrain(
     private string RequireSlotId() =>
         SlotKeys.TryParse(Key, out _, out var slotId)
             ? slotId
-            : throw new ArgumentException($"'{Key}' is not a slot key of the form lotId/slotId.");
+            : throw new InvalidCommandException("slotId", "A slot key has the form lotId/slotId.");
 
     private void Validate(SensorReading reading, DateTimeOffset now)
     {
         RequireSensorId(reading.SensorId, nameof(reading));
         if (reading.Sequence < 0)
         {
-            throw new ArgumentException($"Reading {reading.Sequence} of sensor '{reading.SensorId}': the sequence must not be negative.", nameof(reading));
+            throw new InvalidCommandException("sequence", "The sequence must not be negative.");
         }
 
         if (reading.DistanceCm is { } distance && (!double.IsFinite(distance) || distance < 0))
         {
-            throw new ArgumentException($"Reading {reading.Sequence} of sensor '{reading.SensorId}': distance {distance.ToString(CultureInfo.InvariantCulture)} cm is not a finite, non-negative number.", nameof(reading));
+            throw new InvalidCommandException("distanceCm", "The distance is a finite, non-negative number of centimetres.");
         }
 
         if (reading.BatteryVolts is { } volts && (!double.IsFinite(volts) || volts < 0))
         {
-            throw new ArgumentException($"Reading {reading.Sequence} of sensor '{reading.SensorId}': battery {volts.ToString(CultureInfo.InvariantCulture)} V is not a finite, non-negative number.", nameof(reading));
+            throw new InvalidCommandException("batteryVolts", "The battery voltage is a finite, non-negative number.");
         }
 
         RequireTime(reading.Time, now, nameof(reading));
@@ -246,22 +246,21 @@ public sealed class SlotGrain(
 
     private static void RequireSensorId(string? sensorId, string parameter)
     {
-        if (string.IsNullOrWhiteSpace(sensorId))
-        {
-            throw new ArgumentException("The sensor id is empty.", parameter);
-        }
+        var problems = new CommandProblems();
+        problems.RequiredId("sensorId", sensorId);
+        problems.ThrowIfAny();
     }
 
     private void RequireTime(DateTimeOffset time, DateTimeOffset now, string parameter)
     {
         if (time == default)
         {
-            throw new ArgumentException("The message has no time.", parameter);
+            throw new InvalidCommandException("time", "The message has no time.");
         }
 
         if (time > now + _options.MaxClockSkew)
         {
-            throw new ArgumentException($"The message time {time:O} is more than {_options.MaxClockSkew} ahead of now ({now:O}); the sensor clock is off.", parameter);
+            throw new InvalidCommandException("time", $"The message time is more than {_options.MaxClockSkew} ahead of now; the sensor clock is off.");
         }
     }
 

@@ -35,7 +35,8 @@ public static class SqliteSiloBuilderExtensions
 
         builder.AddReminders();
         builder.Services.AddSingleton(services => new SqliteReminderTable(
-            new SqliteReminderTableOptions { ConnectionString = connectionString, ServiceId = JournalingSiloBuilderExtensions.ServiceIdOf(services) }));
+            new SqliteReminderTableOptions { ConnectionString = connectionString, ServiceId = JournalingSiloBuilderExtensions.ServiceIdOf(services) },
+            services.GetService<Microsoft.Extensions.Logging.ILogger<SqliteReminderTable>>()));
         builder.Services.AddSingleton<IReminderTable>(services => services.GetRequiredService<SqliteReminderTable>());
         return builder;
     }

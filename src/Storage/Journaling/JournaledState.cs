@@ -18,7 +18,7 @@ internal sealed class JournaledState<TState, TEvent>(
     IGrainStorage? snapshots,
     int snapshotEvery,
     IGrainContext activation,
-    ILogger logger) : IJournaledState<TState, TEvent>, ILifecycleObserver
+    ILogger logger) : IJournaledState<TState, TEvent>, IJournalReplayReport, ILifecycleObserver
     where TState : class, IJournaledStateOf<TEvent>, new()
     where TEvent : class
 {
@@ -30,12 +30,15 @@ internal sealed class JournaledState<TState, TEvent>(
     private Exception? _failure;
     private long _lastSnapshotVersion;
     private bool _refreshSnapshotETag;
+    private readonly List<JournalReplayProblem> _replayProblems = [];
 
     public TState State { get; private set; } = new();
 
     public long Version { get; private set; }
 
     public long ConfirmedVersion { get; private set; }
+
+    public IReadOnlyList<JournalReplayProblem> ReplayProblems => _replayProblems;
 
     private string SnapshotName => $"{streamName}.snapshot";
 
@@ -60,17 +63,35 @@ internal sealed class JournaledState<TState, TEvent>(
         }
     }
 
+    /// <summary>
+    /// Rebuilds the state. Never throws on what is stored: a value accepted once must not keep the grain from activating.
+    /// A snapshot that cannot be read is replaced by a replay from the start; an event that cannot be read or applied is
+    /// logged with its stream, version and exception, listed in <see cref="ReplayProblems"/>, and skipped (its version
+    /// still counts, so appends continue after it). Failing to reach the storage still throws: that is not the data.
+    /// </summary>
     public async Task ReadStateAsync()
     {
         State = new TState();
         Version = 0;
+        _replayProblems.Clear();
         if (snapshots is not null)
         {
             await snapshots.ReadStateAsync(SnapshotName, activation.GrainId, _snapshot);
             if (_snapshot.RecordExists && _snapshot.State?.StateJson is { } json)
             {
-                State = JsonSerializer.Deserialize<TState>(json, s_json) ?? new TState();
-                Version = _snapshot.State!.Version;
+                try
+                {
+                    State = JsonSerializer.Deserialize<TState>(json, s_json) ?? new TState();
+                    Version = _snapshot.State!.Version;
+                }
+                catch (Exception ex)
+                {
+                    logger.LogError(ex, "Snapshot of {GrainId}/{Stream} at version {Version} cannot be read; replaying the whole stream instead",
+                        activation.GrainId, streamName, _snapshot.State!.Version);
+                    _replayProblems.Add(new JournalReplayProblem(null, ex.GetType().Name));
+                    State = new TState();
+                    Version = 0;
+                }
             }
         }
 
@@ -80,16 +101,29 @@ internal sealed class JournaledState<TState, TEvent>(
         var readFrom = history is not null && snapshotVersion > 0 ? Math.Max(0, snapshotVersion - history.HistoryEvents) : snapshotVersion;
         foreach (var stored in await log.ReadAsync(activation.GrainId, streamName, readFrom))
         {
-            var @event = JsonSerializer.Deserialize<TEvent>(stored.PayloadJson, s_json)
-                ?? throw new InvalidOperationException($"Event {stored.Version} of {activation.GrainId}/{streamName} is empty.");
-            if (stored.Version <= snapshotVersion)
+            try
             {
-                history!.ApplyHistory(@event);
-                continue;
+                var @event = JsonSerializer.Deserialize<TEvent>(stored.PayloadJson, s_json)
+                    ?? throw new JsonException("The event is empty.");
+                if (stored.Version <= snapshotVersion)
+                {
+                    history!.ApplyHistory(@event);
+                    continue;
+                }
+
+                State.Apply(@event);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Event {Version} of {GrainId}/{Stream} cannot be replayed; skipped so the grain still activates",
+                    stored.Version, activation.GrainId, streamName);
+                _replayProblems.Add(new JournalReplayProblem(stored.Version, ex.GetType().Name));
             }
 
-            State.Apply(@event);
-            Version = stored.Version;
+            if (stored.Version > snapshotVersion)
+            {
+                Version = stored.Version;
+            }
         }
 
         ConfirmedVersion = Version;

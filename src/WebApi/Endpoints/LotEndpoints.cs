@@ -90,7 +90,7 @@ internal static class LotEndpoints
                 return NotFound(lotId);
             }
 
-            var result = await lot.Pay(new PaymentCommand(body.EventId, body.SessionIdOrTicket, new Grains.Interfaces.Money(body.Amount, body.Currency), body.Method, DateTimeOffset.UtcNow, body.Reference));
+            var result = await lot.Pay(new PaymentCommand(body.EventId, body.SessionIdOrTicket, new Grains.Interfaces.Money(body.Amount, body.Currency), body.Method, DateTimeOffset.UtcNow, body.Reference, body.Overpayment));
             return result.Accepted ? Results.Ok(result) : Refused(result.Reason, result.ReasonText);
         }).WithSummary("Record a payment towards a stay").Decides<PaymentResult>().RequireAuthorization("operator");
     }

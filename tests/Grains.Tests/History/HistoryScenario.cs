@@ -59,17 +59,18 @@ public static class HistoryScenario
         await StayAsync(b, LotB, "B1", VehicleClass.Car, D1.AddHours(6).AddMinutes(15), (2.00m, PaymentMethod.VietQr, D1.AddHours(6).AddMinutes(40)), D1.AddHours(6).AddMinutes(45));
 
         // Lot R, 3-5 June: a card payment refunded while the car is inside (so it must pay again), and a payment
-        // refunded the day after the car left (negative revenue on the day of the refund, under the stay's class).
+        // refunded the day after the car left (negative revenue on the day of the refund, under the stay's class). R1 pays
+        // 3.50 where 2.00 is due, on purpose (the overpayment flag).
         var r = grains.GetGrain<ILotGrain>(LotRefunds);
         Assert.True((await r.Configure(TestLayout(LotRefunds, cars: 2), Tariff())).Applied);
         var D3 = D2.AddDays(1);
         var r1 = await EnterAsync(r, LotRefunds, "R1", VehicleClass.Car, D3.AddHours(8));
-        Assert.True((await r.Pay(new PaymentCommand("R1-pay", r1, new Money(3.50m, "EUR"), PaymentMethod.Card, D3.AddHours(8).AddMinutes(30)))).Accepted);
+        Assert.True((await r.Pay(new PaymentCommand("R1-pay", r1, new Money(3.50m, "EUR"), PaymentMethod.Card, D3.AddHours(8).AddMinutes(30), Overpayment: true))).Accepted);
         var refunded = await r.Refund(new RefundCommand("R1-refund", "R1-pay", r1, new Money(3.50m, "EUR"), PaymentMethod.Card, VehicleClass.Car, "charged twice", D3.AddHours(8).AddMinutes(40)));
         Assert.True(refunded.Accepted, refunded.ReasonText);
         Assert.Equal((0m, 2.00m), (refunded.AmountPaid.Amount, refunded.AmountDue.Amount));
         Assert.Equal(DenialReason.PaymentRequired, (await r.Exit(new ExitCommand("R1-early", $"{LotRefunds}-out", "P-R1", null, null, D3.AddHours(8).AddMinutes(45)))).Reason);
-        Assert.True((await r.Pay(new PaymentCommand("R1-pay2", r1, new Money(3.50m, "EUR"), PaymentMethod.Cash, D3.AddHours(9)))).Accepted);
+        Assert.True((await r.Pay(new PaymentCommand("R1-pay2", r1, new Money(3.50m, "EUR"), PaymentMethod.Cash, D3.AddHours(9), Overpayment: true))).Accepted);
         Assert.True((await r.Exit(new ExitCommand("R1-out", $"{LotRefunds}-out", "P-R1", null, null, D3.AddHours(9).AddMinutes(5)))).Open);
         await StayAsync(r, LotRefunds, "R2", VehicleClass.Car, D3.AddDays(1).AddHours(8), (2.00m, PaymentMethod.VietQr, D3.AddDays(1).AddHours(8).AddMinutes(50)), D3.AddDays(1).AddHours(8).AddMinutes(55));
         var late = await r.Refund(new RefundCommand("R2-refund", "R2-pay", "gone", new Money(2.00m, "EUR"), PaymentMethod.VietQr, VehicleClass.Car, "goodwill", D3.AddDays(2).AddHours(10)));

@@ -4,6 +4,7 @@ using ParkingGrains.Grains.Interfaces.Gates;
 using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Lots;
 using ParkingGrains.Grains.Interfaces.Sessions;
+using ParkingGrains.Grains.Interfaces.Validation;
 using ParkingGrains.Grains.Tests.Infrastructure;
 using static ParkingGrains.Grains.Tests.Infrastructure.DomainCluster;
 
@@ -137,7 +138,8 @@ public sealed class LotGrainTests(DomainClusterFixture fixture)
         var lot = await Grains.ConfiguredLotAsync("L10", cars: 1);
         var entry = await lot.Enter(new EntryCommand("e", "L10-in", "CUR-1", null, VehicleClass.Car, T0));
         Assert.Equal(DenialReason.CurrencyMismatch, (await lot.Pay(new PaymentCommand("p1", entry.SessionId!, new Money(5m, "VND"), PaymentMethod.Cash, T0))).Reason);
-        Assert.Equal(DenialReason.InvalidAmount, (await lot.Pay(new PaymentCommand("p2", entry.SessionId!, new Money(-1m, "EUR"), PaymentMethod.Cash, T0))).Reason);
+        var negative = await Assert.ThrowsAsync<InvalidCommandException>(() => lot.Pay(new PaymentCommand("p2", entry.SessionId!, new Money(-1m, "EUR"), PaymentMethod.Cash, T0)));
+        Assert.Equal("amount", Assert.Single(negative.Problems).Field);
         Assert.Equal(DenialReason.SessionNotFound, (await lot.Pay(new PaymentCommand("p3", "T999999", new Money(1m, "EUR"), PaymentMethod.Cash, T0))).Reason);
     }
 
@@ -218,13 +220,15 @@ public sealed class LotGrainTests(DomainClusterFixture fixture)
         var gateOut = Grains.GetGrain<IGateGrain>("L15-out");
         Assert.Equal(DenialReason.WrongGateDirection, (await gateOut.Enter(new EntryCommand("e", "L15-out", "DIR-1", null, VehicleClass.Car, T0))).Reason);
 
+        await gateOut.Heartbeat(new GateHeartbeat("agent-L15", DateTimeOffset.UtcNow, 3.0));
         var opened = await gateOut.Command(new GateCommand("g1", GateCommandKind.Open, TimeSpan.FromMinutes(5), "bob", "ambulance", DateTimeOffset.UtcNow));
         Assert.Equal(BarrierState.Open, opened.Barrier);
         Assert.Equal(BarrierState.Open, (await gateOut.GetStatus()).Barrier);
         var again = await gateOut.Command(new GateCommand("g1", GateCommandKind.Open, TimeSpan.FromMinutes(5), "bob", "ambulance", DateTimeOffset.UtcNow.AddMinutes(1)));
         Assert.Equal(opened, again);
         Assert.Equal(BarrierState.Closed, (await gateOut.Command(new GateCommand("g2", GateCommandKind.Close, null, "bob", "done", DateTimeOffset.UtcNow))).Barrier);
-        Assert.False((await gateOut.Command(new GateCommand("g3", GateCommandKind.Open, null, "", "", DateTimeOffset.UtcNow))).Accepted);
+        var unnamed = await Assert.ThrowsAsync<InvalidCommandException>(() => gateOut.Command(new GateCommand("g3", GateCommandKind.Open, null, "", "", DateTimeOffset.UtcNow)));
+        Assert.Equal(["operator", "reason"], unnamed.Problems.Select(p => p.Field));
     }
 
     private ICardGrain Card(string id, CardKind kind, int quota) => Grains.GetGrain<ICardGrain>(id);

@@ -42,7 +42,39 @@ public sealed class LotStateDedupTests
         Assert.True(state.EntryResults.ContainsKey("old1999"));
     }
 
+    [Fact]
+    public void Finding4_OneCommandDatedYear9999_DoesNotEmptyTheMemory_ForIdsArePrunedByServerTime()
+    {
+        var state = new LotState();
+        state.Apply(Denied("first", T0));
+        for (var i = 0; i < 1_100; i++)
+        {
+            state.Apply(Denied($"other{i}", T0.AddSeconds(i)));
+        }
+
+        state.Apply(Denied("far", T0.AddSeconds(1_200)) with { OccurredAt = new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero) });
+
+        Assert.True(state.EntryResults.ContainsKey("first"));
+        Assert.Equal(1_102, state.EntryResults.Count);
+    }
+
+    [Fact]
+    public void Finding1_EventsDatedAtTheEndsOfTheCalendar_ApplyWithoutThrowing_AlsoFromOldVersionsWithoutAServerTime()
+    {
+        var state = new LotState();
+        state.Apply(Denied("year1", T0) with { OccurredAt = DateTimeOffset.MinValue, RecordedAt = null });
+        state.Apply(Denied("year1-server", DateTimeOffset.MinValue));
+        state.Apply(Denied("year9999", DateTimeOffset.MaxValue));
+        for (var i = 0; i < 1_100; i++)
+        {
+            state.Apply(Denied($"other{i}", T0.AddSeconds(i)) with { RecordedAt = null });
+        }
+
+        Assert.True(state.EntryResults.ContainsKey("year1"));
+    }
+
+    // Decided by the server at `at` (the command's own time is the same here; pruning never looks at it).
     private static EntryDenied Denied(string eventId, DateTimeOffset at) =>
         new(eventId, "in", "P1", null, VehicleClass.Car, DenialReason.ClassFull,
-            new EntryDecision(eventId, false, DenialReason.ClassFull, "full", null, null, null, false, VehicleClassCounts.Empty), at);
+            new EntryDecision(eventId, false, DenialReason.ClassFull, "full", null, null, null, false, VehicleClassCounts.Empty), at) { RecordedAt = at };
 }

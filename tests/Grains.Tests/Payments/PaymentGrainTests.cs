@@ -1,3 +1,4 @@
+using ParkingGrains.Grains.Interfaces.Validation;
 using ParkingGrains.Domain.Payments;
 using ParkingGrains.Grains.Interfaces;
 using ParkingGrains.Grains.Interfaces.Lots;
@@ -133,22 +134,24 @@ public sealed class PaymentGrainTests(DomainClusterFixture fixture)
         var (_, ticket) = await StayAsync("P7");
         var payment = Payment("pay-7");
 
-        Assert.Contains("Bank BIN", (await Assert.ThrowsAsync<ArgumentException>(() => payment.Create(VietQr("P7", ticket, 20_000m) with { BankBin = "97043" }))).Message);
-        Assert.Contains("whole numbers", (await Assert.ThrowsAsync<ArgumentException>(() => payment.Create(VietQr("P7", ticket, 20_000.5m)))).Message);
-        Assert.Contains("at most 25", (await Assert.ThrowsAsync<ArgumentException>(() => payment.Create(VietQr("P7", ticket, 20_000m, purpose: new string('x', 26))))).Message);
-        Assert.Contains("VND", (await Assert.ThrowsAsync<ArgumentException>(() => payment.Create(VietQr("P7", ticket, 20_000m) with { Amount = new Money(5m, "EUR") }))).Message);
-        Assert.Contains("BIN", (await Assert.ThrowsAsync<ArgumentException>(() => payment.Create(VietQr("P7", ticket, 20_000m) with { BankBin = null }))).Message);
-        Assert.Contains("positive", (await Assert.ThrowsAsync<ArgumentException>(() => payment.Create(new PaymentRequest("P7", ticket, Vnd(-1m), PaymentMethod.Cash)))).Message);
-        Assert.Contains("no open stay", (await Assert.ThrowsAsync<ArgumentException>(() => payment.Create(VietQr("P7", "T999999", 20_000m)))).Message);
-        Assert.Contains("takes VND", (await Assert.ThrowsAsync<ArgumentException>(() => payment.Create(new PaymentRequest("P7", ticket, new Money(5m, "EUR"), PaymentMethod.Cash)))).Message);
+        Assert.Equal("bankBin", await RefusedFieldAsync(payment.Create(VietQr("P7", ticket, 20_000m) with { BankBin = "97043" })));
+        Assert.Equal("amount", await RefusedFieldAsync(payment.Create(VietQr("P7", ticket, 20_000.5m))));
+        Assert.Equal("purpose", await RefusedFieldAsync(payment.Create(VietQr("P7", ticket, 20_000m, purpose: new string('x', 26)))));
+        Assert.Equal("currency", await RefusedFieldAsync(payment.Create(VietQr("P7", ticket, 20_000m) with { Amount = new Money(5m, "EUR") })));
+        Assert.Equal("bankBin", await RefusedFieldAsync(payment.Create(VietQr("P7", ticket, 20_000m) with { BankBin = null })));
+        Assert.Equal("amount", await RefusedFieldAsync(payment.Create(new PaymentRequest("P7", ticket, Vnd(-1m), PaymentMethod.Cash))));
+        Assert.Equal("sessionIdOrTicket", await RefusedFieldAsync(payment.Create(VietQr("P7", "T999999", 20_000m))));
+        Assert.Equal("currency", await RefusedFieldAsync(payment.Create(new PaymentRequest("P7", ticket, new Money(5m, "EUR"), PaymentMethod.Cash))));
         Assert.Null(await payment.Get());
         Assert.Equal(PaymentRejection.NotFound, (await payment.Confirm(new PaymentConfirmation("tx", "ref", Vnd(20_000m), DateTimeOffset.UtcNow))).Reason);
         Assert.Equal(PaymentRejection.NotFound, (await payment.Refund("r", "why")).Reason);
 
         await payment.Create(VietQr("P7", ticket, 20_000m));
         await Assert.ThrowsAsync<InvalidOperationException>(() => payment.Create(VietQr("P7", ticket, 30_000m)));
-        await Assert.ThrowsAsync<ArgumentException>(() => payment.Confirm(new PaymentConfirmation("", "ref", Vnd(20_000m), DateTimeOffset.UtcNow)));
+        Assert.Equal("eventId", await RefusedFieldAsync(payment.Confirm(new PaymentConfirmation("", "ref", Vnd(20_000m), DateTimeOffset.UtcNow))));
     }
+
+    private static async Task<string> RefusedFieldAsync(Task call) => Assert.Single((await Assert.ThrowsAsync<InvalidCommandException>(() => call)).Problems).Field;
 
     private IPaymentGrain Payment(string id) => fixture.Grains.GetGrain<IPaymentGrain>(id);
 

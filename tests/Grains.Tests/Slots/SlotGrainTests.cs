@@ -1,3 +1,4 @@
+using ParkingGrains.Grains.Interfaces.Validation;
 using ParkingGrains.Grains.Interfaces.Slots;
 using ParkingGrains.Grains.Tests.Infrastructure;
 using static ParkingGrains.Grains.Tests.Infrastructure.DomainCluster;
@@ -158,26 +159,27 @@ public sealed class SlotGrainTests : IClassFixture<SlotClusterFixture>
         var slot = Slot("L1/s7");
         var good = Reading(1, occupied: true);
 
-        Assert.Contains("sensor id", (await Rejected(slot.ReportSensor(good with { SensorId = "" }))).Message);
-        Assert.Contains("sensor id", (await Rejected(slot.ReportSensor(good with { SensorId = "  " }))).Message);
-        Assert.Contains("distance -5 cm", (await Rejected(slot.ReportSensor(good with { DistanceCm = -5 }))).Message);
+        Assert.Equal("sensorId", await Rejected(slot.ReportSensor(good with { SensorId = "" })));
+        Assert.Equal("sensorId", await Rejected(slot.ReportSensor(good with { SensorId = "  " })));
+        Assert.Equal("sensorId", await Rejected(slot.ReportSensor(good with { SensorId = "s\u202E1" })));
+        Assert.Equal("distanceCm", await Rejected(slot.ReportSensor(good with { DistanceCm = -5 })));
 
         // NaN and infinities: Orleans carries them to the grain, which refuses them.
-        await Rejected(slot.ReportSensor(good with { DistanceCm = double.NaN }));
-        await Rejected(slot.ReportSensor(good with { DistanceCm = double.PositiveInfinity }));
-        await Rejected(slot.ReportSensor(good with { BatteryVolts = double.NaN }));
-        Assert.Contains("battery -1 V", (await Rejected(slot.ReportSensor(good with { BatteryVolts = -1 }))).Message);
-        Assert.Contains("sequence", (await Rejected(slot.ReportSensor(good with { Sequence = -1 }))).Message);
-        Assert.Contains("ahead of now", (await Rejected(slot.ReportSensor(good with { Time = T0.AddMinutes(6) }))).Message);
-        Assert.Contains("no time", (await Rejected(slot.ReportSensor(good with { Time = default }))).Message);
-        Assert.Contains("sensor id", (await Rejected(slot.Heartbeat("", T0))).Message);
-        Assert.Contains("ahead of now", (await Rejected(slot.Heartbeat(Sensor, T0.AddHours(1)))).Message);
-        Assert.Contains("not a slot key", (await Rejected(Slot("no-slash").ReportSensor(good))).Message);
+        Assert.Equal("distanceCm", await Rejected(slot.ReportSensor(good with { DistanceCm = double.NaN })));
+        Assert.Equal("distanceCm", await Rejected(slot.ReportSensor(good with { DistanceCm = double.PositiveInfinity })));
+        Assert.Equal("batteryVolts", await Rejected(slot.ReportSensor(good with { BatteryVolts = double.NaN })));
+        Assert.Equal("batteryVolts", await Rejected(slot.ReportSensor(good with { BatteryVolts = -1 })));
+        Assert.Equal("sequence", await Rejected(slot.ReportSensor(good with { Sequence = -1 })));
+        Assert.Equal("time", await Rejected(slot.ReportSensor(good with { Time = T0.AddMinutes(6) })));
+        Assert.Equal("time", await Rejected(slot.ReportSensor(good with { Time = default })));
+        Assert.Equal("sensorId", await Rejected(slot.Heartbeat("", T0)));
+        Assert.Equal("time", await Rejected(slot.Heartbeat(Sensor, T0.AddHours(1))));
+        Assert.Equal("slotId", await Rejected(Slot("no-slash").ReportSensor(good)));
 
         // Nothing was recorded; a reading within the allowed clock skew is fine; then a heartbeat from another device is refused.
         Assert.Empty(await KindsAsync("L1/s7"));
         await slot.ReportSensor(good with { Time = T0.AddMinutes(4) });
-        Assert.Contains("not for it", (await Rejected(slot.Heartbeat("sensor-2", T0))).Message);
+        Assert.Equal("sensorId", await Rejected(slot.Heartbeat("sensor-2", T0)));
     }
 
     [Fact]
@@ -200,5 +202,5 @@ public sealed class SlotGrainTests : IClassFixture<SlotClusterFixture>
     private async Task<List<string>> KindsAsync(string key) =>
         [.. (await _fixture.Log.ReadAsync(Slot(key).GetGrainId(), "slot", 0)).Select(e => e.Kind)];
 
-    private static async Task<ArgumentException> Rejected(Task call) => await Assert.ThrowsAsync<ArgumentException>(() => call);
+    private static async Task<string> Rejected(Task call) => Assert.Single((await Assert.ThrowsAsync<InvalidCommandException>(() => call)).Problems).Field;
 }

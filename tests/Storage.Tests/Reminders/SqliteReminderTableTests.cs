@@ -94,6 +94,41 @@ public sealed class SqliteReminderTableTests : ReminderTableContractTests
         Assert.True(await remove);
     }
 
+    [Fact]
+    public async Task ARowThatCannotBeReadOrScheduled_IsSkipped_AndTheOthersAreStillRead()
+    {
+        // Issue 9, finding 3: one reminder due in 9999 made every read of the table fail, so no reminder ran after a restart.
+        var good = GrainId.Create("lot", "L-good");
+        await UpsertAsync(Entry(good, "reservations", DateTime.UtcNow, TimeSpan.FromMinutes(1)));
+        var far = GrainId.Create("lot", "L-far");
+        await UpsertAsync(Entry(far, "reservations", DateTime.UtcNow, TimeSpan.FromMinutes(1)));
+
+        await using (var connection = new SqliteConnection($"Data Source={_file.Path};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var corrupt = connection.CreateCommand();
+            corrupt.CommandText =
+                "UPDATE grain_reminders SET start_at = $far WHERE service_id = $service AND grain_id = $grain;" +
+                "INSERT INTO grain_reminders (service_id, grain_id, reminder_name, grain_hash, start_at, period_ms, version) VALUES " +
+                "($service, 'not a grain id', 'r', 7, 0, 60000, 1000)," +
+                "($service, 'lot/L-overflow', 'r', 8, $overflow, 60000, 1001)," +
+                "($service, 'lot/L-period', 'r', 9, 0, -5, 1002);";
+            corrupt.Parameters.AddWithValue("$far", (new DateTime(9999, 12, 30, 0, 0, 0, DateTimeKind.Utc) - DateTime.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond);
+            corrupt.Parameters.AddWithValue("$overflow", long.MaxValue);
+            corrupt.Parameters.AddWithValue("$service", _serviceId);
+            corrupt.Parameters.AddWithValue("$grain", far.ToString());
+            Assert.Equal(4, await corrupt.ExecuteNonQueryAsync());
+        }
+
+        Assert.Equal([good], (await Table.ReadRows(0, 0)).Reminders.Select(r => r.GrainId));
+        Assert.Null(await Table.ReadRow(far, "reservations"));
+        Assert.NotNull(await Table.ReadRow(good, "reservations"));
+
+        // Registering it again (as the lot does with a clamped due time) repairs the row.
+        await UpsertAsync(Entry(far, "reservations", DateTime.UtcNow.AddDays(45), TimeSpan.FromMinutes(1)));
+        Assert.NotNull(await Table.ReadRow(far, "reservations"));
+    }
+
     protected override Task<IReminderTable> CreateTableAsync() => Task.FromResult<IReminderTable>(new SqliteReminderTable(Options(_serviceId)));
 
     protected override Task DisposeBackingAsync()

@@ -24,4 +24,14 @@ namespace ParkingGrains.Grains.Lots.Events;
 [JsonDerivedType(typeof(ReservationHeld), "reservationHeld")]
 [JsonDerivedType(typeof(ReservationExpired), "reservationExpired")]
 [JsonDerivedType(typeof(LotRemoved), "lotRemoved")]
-public abstract record LotEvent(DateTimeOffset OccurredAt) : IOccurredAt;
+public abstract record LotEvent(DateTimeOffset OccurredAt) : IOccurredAt
+{
+    /// <summary>
+    /// The server's clock when the lot decided (null in events of versions before issue 9). Idempotency memory is
+    /// pruned by it, never by <see cref="OccurredAt"/>, which is the caller's time.
+    /// </summary>
+    public DateTimeOffset? RecordedAt { get; init; }
+
+    /// <summary>The command was dated more than the clock skew before <see cref="RecordedAt"/> (an offline gate catching up).</summary>
+    public bool Replayed { get; init; }
+}

@@ -15,4 +15,11 @@ public sealed record PaymentRecorded(
     string? Reference,
     DateTimeOffset? FreeExitUntil,
     PaymentResult Result,
-    DateTimeOffset OccurredAt) : LotEvent(OccurredAt);
+    DateTimeOffset OccurredAt) : LotEvent(OccurredAt)
+{
+    /// <summary>More than was due, paid on purpose (the command's overpayment flag); reports show it apart.</summary>
+    public bool Overpayment { get; init; }
+
+    /// <summary>How much of <see cref="Amount"/> was above what was due.</summary>
+    public decimal Overpaid { get; init; }
+}

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using ParkingGrains.Storage.GrainState.Sqlite;
 using ParkingGrains.Storage.Sql;
 
@@ -10,6 +12,9 @@ namespace ParkingGrains.Storage.Reminders.Sqlite;
 /// pooled ones. Every statement runs on the thread pool: Microsoft.Data.Sqlite's async methods complete
 /// synchronously, and Orleans calls the table from its reminder service's scheduler, which must never block.
 /// StartAt is stored as UTC with microsecond precision and Period in whole milliseconds. Dispose it to release the file.
+/// A row that cannot be read (or that Orleans could not schedule: a first tick more than ~49 days ahead, a period out of
+/// a timer's range) is logged and left out of the answer instead of failing the whole read, so one bad row never
+/// stops every other reminder of the silo.
 /// </summary>
 public sealed class SqliteReminderTable : IReminderTable, IAsyncDisposable
 {
@@ -22,10 +27,15 @@ public sealed class SqliteReminderTable : IReminderTable, IAsyncDisposable
     private readonly string _serviceId;
     private readonly AsyncInitializer _initializer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    // System.Threading.Timer's limit for a due time or period, which Orleans' reminder service uses for each reminder.
+    private static readonly TimeSpan s_maxTimer = TimeSpan.FromMilliseconds(0xfffffffe);
+
+    private readonly ILogger _logger;
     private SqliteConnection? _writer;
 
-    public SqliteReminderTable(SqliteReminderTableOptions options)
+    public SqliteReminderTable(SqliteReminderTableOptions options, ILogger<SqliteReminderTable>? logger = null)
     {
+        _logger = logger ?? NullLogger<SqliteReminderTable>.Instance;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(options.ConnectionString);
         ArgumentException.ThrowIfNullOrEmpty(options.ServiceId);
@@ -180,8 +190,50 @@ public sealed class SqliteReminderTable : IReminderTable, IAsyncDisposable
         return (utc.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
     }
 
+    // Checked: a value out of DateTime's range is an unreadable row, not a time that wrapped around.
     private static DateTime FromUnixMicroseconds(long value) =>
-        new(DateTime.UnixEpoch.Ticks + (value * TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc);
+        new(checked(DateTime.UnixEpoch.Ticks + (value * TimeSpan.TicksPerMicrosecond)), DateTimeKind.Utc);
+
+    private ReminderEntry? ReadEntry(SqliteDataReader reader, DateTime now)
+    {
+        try
+        {
+            var entry = new ReminderEntry
+            {
+                GrainId = GrainId.Parse(reader.GetString(0)),
+                ReminderName = reader.GetString(1),
+                StartAt = FromUnixMicroseconds(reader.GetInt64(2)),
+                Period = TimeSpan.FromMilliseconds(reader.GetInt64(3)),
+                ETag = FormatETag(reader.GetInt64(4)),
+            };
+            if (entry.Period < TimeSpan.Zero || entry.Period > s_maxTimer || entry.StartAt - now > s_maxTimer)
+            {
+                _logger.LogError("Reminder {ReminderName} of {GrainId} cannot be scheduled (starts {StartAt:O}, period {Period}); it is skipped until it is registered again",
+                    entry.ReminderName, entry.GrainId, entry.StartAt, entry.Period);
+                return null;
+            }
+
+            return entry;
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or OverflowException or InvalidCastException)
+        {
+            _logger.LogError(ex, "A reminder row ({GrainId}, {ReminderName}) of service {ServiceId} cannot be read; it is skipped",
+                SafeString(reader, 0), SafeString(reader, 1), _serviceId);
+            return null;
+        }
+    }
+
+    private static string? SafeString(SqliteDataReader reader, int ordinal)
+    {
+        try
+        {
+            return reader.IsDBNull(ordinal) ? null : reader.GetValue(ordinal)?.ToString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private async Task InitializeCoreAsync(CancellationToken cancellationToken) =>
         _writer = await SqliteConnections.OpenMigratedWriterAsync(_connectionString, MigrationComponent, Migrations, cancellationToken).ConfigureAwait(false);
@@ -215,16 +267,13 @@ public sealed class SqliteReminderTable : IReminderTable, IAsyncDisposable
 
             var rows = new List<ReminderEntry>();
             await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+            var now = DateTime.UtcNow;
             while (await reader.ReadAsync().ConfigureAwait(false))
             {
-                rows.Add(new ReminderEntry
+                if (ReadEntry(reader, now) is { } entry)
                 {
-                    GrainId = GrainId.Parse(reader.GetString(0)),
-                    ReminderName = reader.GetString(1),
-                    StartAt = FromUnixMicroseconds(reader.GetInt64(2)),
-                    Period = TimeSpan.FromMilliseconds(reader.GetInt64(3)),
-                    ETag = FormatETag(reader.GetInt64(4)),
-                });
+                    rows.Add(entry);
+                }
             }
 
             return new ReminderTableData(rows);

@@ -1,0 +1,57 @@
+using ParkingGrains.Grains.Interfaces.Gates;
+using ParkingGrains.Grains.Interfaces.Validation;
+using ParkingGrains.Grains.Tests.Infrastructure;
+
+namespace ParkingGrains.Grains.Tests.Gates;
+
+/// <summary>Issue 9, finding 9: barrier commands need a live agent and a bounded duration, and a refusal records nothing.</summary>
+[Collection(BoundsCollection.Name)]
+public sealed class GateCommandBoundsTests(BoundsClusterFixture fixture)
+{
+    [Fact]
+    public async Task ACommandToAGateWithoutItsAgent_IsRefusedAsOffline_AndTheBarrierStaysAsItWas()
+    {
+        await fixture.Grains.ConfiguredLotAsync("G9", cars: 1);
+        var gate = fixture.Grains.GetGrain<IGateGrain>("G9-in");
+
+        var refused = await gate.Command(new GateCommand("open-1", GateCommandKind.Open, TimeSpan.FromSeconds(30), "bob", "delivery", DateTimeOffset.UtcNow));
+        Assert.False(refused.Accepted);
+        Assert.True(refused.GateOffline);
+        Assert.Equal(BarrierState.Closed, refused.Barrier);
+        var status = await gate.GetStatus();
+        Assert.False(status.Online);
+        Assert.Equal(BarrierState.Closed, status.Barrier);
+
+        // Nothing was recorded: the same command id is decided afresh once the agent is back.
+        await gate.Heartbeat(new GateHeartbeat("agent-G9", DateTimeOffset.UtcNow, 4.0));
+        var opened = await gate.Command(new GateCommand("open-1", GateCommandKind.Open, TimeSpan.FromSeconds(30), "bob", "delivery", DateTimeOffset.UtcNow));
+        Assert.True(opened.Accepted);
+        Assert.False(opened.GateOffline);
+        Assert.Equal(BarrierState.Open, (await gate.GetStatus()).Barrier);
+    }
+
+    [Theory]
+    [InlineData(-5)]
+    [InlineData(0)]
+    [InlineData(3601)]
+    public async Task ADurationOutsideZeroToAnHour_IsRefused(int seconds)
+    {
+        await fixture.Grains.ConfiguredLotAsync("G10", cars: 1);
+        var gate = fixture.Grains.GetGrain<IGateGrain>("G10-out");
+        await gate.Heartbeat(new GateHeartbeat("agent-G10", DateTimeOffset.UtcNow, 4.0));
+
+        var refused = await Assert.ThrowsAsync<InvalidCommandException>(() =>
+            gate.Command(new GateCommand($"d{seconds}", GateCommandKind.Open, TimeSpan.FromSeconds(seconds), "bob", "test", DateTimeOffset.UtcNow)));
+        Assert.Equal("durationSeconds", Assert.Single(refused.Problems).Field);
+        Assert.Equal(BarrierState.Closed, (await gate.GetStatus()).Barrier);
+    }
+
+    [Fact]
+    public async Task AHeartbeatWithoutAnAgentOrWithANonsenseRoundTrip_IsRefused_AndTheGateStaysOffline()
+    {
+        var gate = fixture.Grains.GetGrain<IGateGrain>("G11-in");
+        Assert.Equal("agentId", Assert.Single((await Assert.ThrowsAsync<InvalidCommandException>(() => gate.Heartbeat(new GateHeartbeat(" ", DateTimeOffset.UtcNow, 1)))).Problems).Field);
+        Assert.Equal("roundTripMilliseconds", Assert.Single((await Assert.ThrowsAsync<InvalidCommandException>(() => gate.Heartbeat(new GateHeartbeat("a", DateTimeOffset.UtcNow, double.NaN)))).Problems).Field);
+        Assert.False((await gate.GetStatus()).Online);
+    }
+}
