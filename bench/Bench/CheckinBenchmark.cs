@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 using ParkingGrains.Grains.Interfaces;
 using ParkingGrains.Grains.Interfaces.Gates;
@@ -108,6 +109,13 @@ public static class CheckinBenchmark
 
     internal static string LotId(int lot) => $"bench-lot-{lot}";
 
+    /// <summary>
+    /// A plate the lot accepts (at most 12 letters and digits): the lane and the number that ends the command's id. A
+    /// lane lets one vehicle in at a time, so no plate is inside twice.
+    /// </summary>
+    internal static string PlateOf(int lane, string eventId) =>
+        $"L{lane:00}-{long.Parse(eventId[(eventId.LastIndexOf('-') + 1)..], CultureInfo.InvariantCulture) % 1_000_000:000000}";
+
     private static string EntryGateId(int lane) => $"{LotId(lane % Lots)}-in{lane / Lots}";
 
     private static string ExitGateId(int lane) => $"{LotId(lane % Lots)}-out{lane / Lots}";
@@ -117,7 +125,7 @@ public static class CheckinBenchmark
         var now = DateTimeOffset.UtcNow;
         if (tickets[lane] is not { } ticket)
         {
-            var entry = await entryGate.Enter(new EntryCommand(eventId, EntryGateId(lane), $"L{lane}-{eventId}", null, VehicleClass.Car, now));
+            var entry = await entryGate.Enter(new EntryCommand(eventId, EntryGateId(lane), PlateOf(lane, eventId), null, VehicleClass.Car, now));
             tickets[lane] = entry.Allowed ? entry.Ticket : throw new InvalidOperationException($"Entry refused: {entry.ReasonText}");
             return;
         }

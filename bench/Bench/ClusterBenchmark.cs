@@ -283,7 +283,7 @@ public static class ClusterBenchmark
         var number = lane / CheckinBenchmark.Lots;
         if (tickets[lane] is not { } ticket)
         {
-            using var entry = await http.PostAsJsonAsync($"/api/gates/{lot}-in{number}/entry", new { eventId, plate = $"L{lane}-{eventId}", vehicleClass = "Car" });
+            using var entry = await http.PostAsJsonAsync($"/api/gates/{lot}-in{number}/entry", new { eventId, plate = CheckinBenchmark.PlateOf(lane, eventId), vehicleClass = "Car" });
             using var decision = await ReadAsync(entry);
             tickets[lane] = decision.RootElement.GetProperty("allowed").GetBoolean()
                 ? decision.RootElement.GetProperty("ticket").GetString()

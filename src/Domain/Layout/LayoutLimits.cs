@@ -1,3 +1,5 @@
+using ParkingGrains.Grains.Interfaces.Validation;
+
 namespace ParkingGrains.Domain.Layout;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace ParkingGrains.Domain.Layout;
 public static class LayoutLimits
 {
     /// <summary>Lot, floor, slot and gate ids; also the web API's bound for every id in a URL.</summary>
-    public const int MaxIdLength = 64;
+    public const int MaxIdLength = CommandLimits.MaxIdLength;
 
     /// <summary>Lot, floor and gate names and slot numbers.</summary>
     public const int MaxNameLength = 80;

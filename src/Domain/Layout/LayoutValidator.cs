@@ -1,3 +1,4 @@
+using ParkingGrains.Grains.Interfaces.Validation;
 using System.Text.RegularExpressions;
 using ParkingGrains.Grains.Interfaces;
 using ParkingGrains.Grains.Interfaces.Layout;

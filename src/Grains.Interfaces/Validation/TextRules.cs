@@ -1,28 +1,45 @@
+using System.Globalization;
+
 namespace ParkingGrains.Grains.Interfaces.Validation;
 
 /// <summary>
-/// What text a command may hold: no control characters, no bidirectional overrides or isolates (U+202A–U+202E,
-/// U+2066–U+2069) and no zero-width characters (U+200B–U+200F, U+FEFF) — they scramble or hide what an operator reads.
+/// The character rule for every text a caller sends (ids, plates, names, reasons), used by the grains, the layout
+/// validator and the web API alike: no control characters, no format characters (bidi overrides and isolates such as
+/// U+202E, zero-width spaces and joiners, the BOM), no line or paragraph separators and no unpaired surrogates. Each is
+/// invisible or reorders what an operator reads.
 /// </summary>
 public static class TextRules
 {
-    public static bool IsClean(string text)
+    public const string Rule = "Control, bidi and zero-width characters are not allowed.";
+
+    public static bool IsUnsafe(char c) =>
+        char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
+            or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+
+    /// <summary>True when <paramref name="text"/> has a character the rule refuses (surrogates only when unpaired).</summary>
+    public static bool HasUnsafe(string? text)
     {
-        foreach (var c in text)
+        if (text is null)
         {
-            if (IsForbidden(c))
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                return false;
+                i++;
+                continue;
+            }
+
+            if (IsUnsafe(text[i]))
+            {
+                return true;
             }
         }
 
-        return true;
+        return false;
     }
 
-    public static bool IsForbidden(char c) =>
-        char.IsControl(c)
-        || c is >= '\u200B' and <= '\u200F'
-        || c is >= '\u202A' and <= '\u202E'
-        || c is >= '\u2066' and <= '\u2069'
-        || c is '\uFEFF' or '\u2028' or '\u2029' or '\u061C';
+    public static bool IsClean(string text) => !HasUnsafe(text);
 }

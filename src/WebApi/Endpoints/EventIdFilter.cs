@@ -1,6 +1,6 @@
+using ParkingGrains.Grains.Interfaces.Validation;
 using System.Collections.Concurrent;
 using System.Reflection;
-using ParkingGrains.Domain.Layout;
 
 namespace ParkingGrains.WebApi.Endpoints;
 
@@ -11,7 +11,8 @@ namespace ParkingGrains.WebApi.Endpoints;
 /// </summary>
 internal sealed class EventIdFilter : IEndpointFilter
 {
-    public const int MaxLength = 128;
+    // The longest eventId any command takes; each grain checks its own command's exact bound again.
+    public const int MaxLength = CommandLimits.MaxCompositeIdLength;
 
     private static readonly ConcurrentDictionary<Type, PropertyInfo?> s_property = new();
 

@@ -1,4 +1,4 @@
-using ParkingGrains.Domain.Layout;
+using ParkingGrains.Grains.Interfaces.Validation;
 
 namespace ParkingGrains.WebApi.Errors;
 

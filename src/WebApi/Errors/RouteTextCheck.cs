@@ -1,3 +1,4 @@
+using ParkingGrains.Grains.Interfaces.Validation;
 using ParkingGrains.Domain.Layout;
 
 namespace ParkingGrains.WebApi.Errors;
