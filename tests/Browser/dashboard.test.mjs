@@ -68,12 +68,13 @@ try {
     `shown Occupied (HTTP answer after ${(measured.answered - measured.started).toFixed(1)} ms)`);
   await page.screenshot({ path: path.join(screenshots, "dashboard-desktop.png"), fullPage: true });
 
+  // The stay owes nothing yet (grace period): the payment says it pays more on purpose, or the lot refuses it.
   step("a cash payment towards the stay, so that today's revenue has a bar");
   const payment = await page.evaluate(async ({ lot, sessionId, token }) => {
     const response = await fetch(`/api/lots/${lot}/payments`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ eventId: `pw-pay-${crypto.randomUUID()}`, sessionIdOrTicket: sessionId, amount: 4.5, currency: "EUR", method: "Cash" }),
+      body: JSON.stringify({ eventId: `pw-pay-${crypto.randomUUID()}`, sessionIdOrTicket: sessionId, amount: 4.5, currency: "EUR", method: "Cash", overpayment: true }),
     });
     return { status: response.status, body: await response.text() };
   }, { lot: lotId, sessionId: measured.decision.sessionId, token });
@@ -403,7 +404,7 @@ async function measureSlotChanges({ entryGate, exitGate, token, lot, events, tim
         await fetch(`/api/lots/${lot}/payments`, {
           method: "POST",
           headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-          body: JSON.stringify({ eventId: `lat-pay-${crypto.randomUUID()}`, sessionIdOrTicket: decision.sessionId, amount: 1.5, currency: "EUR", method }),
+          body: JSON.stringify({ eventId: `lat-pay-${crypto.randomUUID()}`, sessionIdOrTicket: decision.sessionId, amount: 1.5, currency: "EUR", method, overpayment: true }), // nothing is due yet: said so
         }).then((r) => { if (!r.ok) throw new Error(`payment ${method}: ${r.status}`); });
       }
     }

@@ -136,6 +136,7 @@ async function createLongLot(page, token) {
     { variant: "5,000 characters", name: long("Lot ", 5000), floorName: long("Floor ", 5000), number: long("N", 5000), level: -2147483648 },
     { variant: "200 characters", name: long("Lot ", 200), floorName: long("Floor ", 200), number: long("N", 200), level: -5 },
     { variant: "100 characters", name: long("Lot ", 100), floorName: long("Floor ", 100), number: long("N", 20), level: -2 },
+    { variant: "80 characters (the layout limit)", name: long("Lot ", 80), floorName: long("Floor ", 80), number: long("N", 80), level: -20 },
   ];
   const suffix = Math.floor(100000 + Math.random() * 900000);
   const lotId = `long-${"x".repeat(40)}-${suffix}`;

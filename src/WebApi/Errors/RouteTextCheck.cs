@@ -23,7 +23,8 @@ internal static class RouteTextCheck
                         continue;
                     }
 
-                    var problem = value.Length > LayoutLimits.MaxIdLength
+                    var problem = string.IsNullOrWhiteSpace(value) ? "An id must not be blank."
+                        : value.Length > LayoutLimits.MaxIdLength
                         ? $"At most {LayoutLimits.MaxIdLength} characters."
                         : TextRules.HasUnsafe(value) ? TextRules.Rule : null;
                     if (problem is not null)

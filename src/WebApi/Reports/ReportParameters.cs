@@ -1,3 +1,4 @@
+using ParkingGrains.WebApi.Errors;
 using System.Globalization;
 using ParkingGrains.History;
 using ParkingGrains.Grains.Interfaces.Layout;
@@ -18,6 +19,10 @@ internal sealed record ReportParameters(
     /// <summary>A year, leap years included; hourly buckets beyond that are more than anyone reads.</summary>
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(366);
 
+    // Reports cover what a lot can have recorded: nothing before the product existed, nothing in the far future.
+    private static readonly DateTimeOffset s_earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset s_latest = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>
     /// Checks every parameter and reports all problems at once, keyed by parameter name. The zone is the requested one,
     /// else the lot's, else <paramref name="defaultZone"/> (the one all lots share), else none (UTC for dates).
@@ -36,14 +41,14 @@ internal sealed record ReportParameters(
                 bucket = HistoryBucket.Hour;
                 break;
             default:
-                errors["groupBy"] = [$"'{request.GroupBy}' is not one of day, hour."];
+                errors["groupBy"] = [$"'{Echo.Bounded(request.GroupBy)}' is not one of day, hour."];
                 break;
         }
 
         var format = ReportFormat.Html;
         if (!string.IsNullOrWhiteSpace(request.Format) && !TryParseFormat(request.Format, out format))
         {
-            errors["format"] = [$"'{request.Format}' is not one of html, csv, pdf, json."];
+            errors["format"] = [$"'{Echo.Bounded(request.Format)}' is not one of html, csv, pdf, json."];
         }
 
         var by = RevenueGrouping.None;
@@ -62,7 +67,7 @@ internal sealed record ReportParameters(
             }
             else
             {
-                errors["by"] = [revenue ? $"'{part}' is not one of lot, class, method." : $"'{part}' is not one of lot, class (occupancy is always per lot)."];
+                errors["by"] = [revenue ? $"'{Echo.Bounded(part)}' is not one of lot, class, method." : $"'{Echo.Bounded(part)}' is not one of lot, class (occupancy is always per lot)."];
             }
         }
 
@@ -71,7 +76,7 @@ internal sealed record ReportParameters(
         {
             if (!TimeZoneInfo.TryFindSystemTimeZoneById(request.TimeZone, out zone))
             {
-                errors["timeZone"] = [$"'{request.TimeZone}' is not a known time zone."];
+                errors["timeZone"] = [$"'{Echo.Bounded(request.TimeZone)}' is not a known time zone."];
             }
         }
         else if (layout is not null && TimeZoneInfo.TryFindSystemTimeZoneById(layout.TimeZoneId, out var lotZone))
@@ -125,17 +130,28 @@ internal sealed record ReportParameters(
 
         if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
         {
-            errors[name] = [$"'{text}' is not an ISO 8601 date or time."];
+            errors[name] = [$"'{name}' is not an ISO 8601 date or time."];
             return null;
         }
 
         // No offset given: the wall-clock time of the report's zone (a day report from "2026-06-01" starts at local midnight).
-        if (parsed.Kind == DateTimeKind.Unspecified)
+        // A time with no UTC instant .NET can represent (0001-01-01T00:00+14:00 and the like) counts as out of range.
+        var instant = DateTimeOffset.MinValue;
+        if (parsed.Kind != DateTimeKind.Unspecified)
         {
-            var local = zone ?? TimeZoneInfo.Utc;
-            return new DateTimeOffset(parsed, local.GetUtcOffset(parsed));
+            _ = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out instant);
+        }
+        else if (parsed > DateTime.MinValue.AddDays(1) && parsed < DateTime.MaxValue.AddDays(-1))
+        {
+            instant = new DateTimeOffset(parsed, (zone ?? TimeZoneInfo.Utc).GetUtcOffset(parsed));
         }
 
-        return DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        if (instant < s_earliest || instant > s_latest)
+        {
+            errors[name] = [$"'{name}' must lie between {s_earliest:yyyy-MM-dd} and {s_latest:yyyy-MM-dd}."];
+            return null;
+        }
+
+        return instant;
     }
 }

@@ -97,7 +97,7 @@ public sealed class ApiFuzzTests(ITestOutputHelper output)
     private static async Task CheckAfterRestartAsync(HttpClient http, string before, List<string> failures)
     {
         var today = DateTimeOffset.UtcNow;
-        var period = $"from={today.AddDays(-7):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}";
+        var period = $"lotId=demo-berlin&from={today.AddDays(-7):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}";
         foreach (var path in new[] { "/api/system/status", $"/api/reports/occupancy?{period}", $"/api/reports/revenue?{period}" })
         {
             using var response = await http.GetAsync(new Uri(path, UriKind.Relative));

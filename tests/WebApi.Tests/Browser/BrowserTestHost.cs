@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Orleans.TestingHost;
 using ParkingGrains.Grains.Demo;
+using ParkingGrains.Grains.Interfaces.Gates;
 using ParkingGrains.Storage.Hosting;
 using ParkingGrains.WebApi.Tests.Infrastructure;
 
@@ -112,6 +113,32 @@ public sealed class BrowserTestHost : IAsyncDisposable
     }
 
     /// <summary>Asserts that each screenshot was written (and is not an empty image).</summary>
+    /// <summary>
+    /// Heartbeats for <paramref name="gateIds"/> every 5 s through the cluster client, as their edge agents would, until
+    /// the returned handle is disposed: a gate command to a gate without an agent is refused.
+    /// </summary>
+    public async Task<IAsyncDisposable> RunGateAgentsAsync(params string[] gateIds)
+    {
+        var stop = new CancellationTokenSource();
+        async Task BeatAsync() => await Task.WhenAll(gateIds.Select(id =>
+            _cluster.Client.GetGrain<IGateGrain>(id).Heartbeat(new GateHeartbeat($"browser-test-{id}", DateTimeOffset.UtcNow, 2))));
+        await BeatAsync();
+        var loop = Task.Run(async () =>
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
+            while (await timer.WaitForNextTickAsync(stop.Token).ConfigureAwait(false))
+            {
+                await BeatAsync();
+            }
+        });
+        return new AsyncDisposableAction(async () =>
+        {
+            await stop.CancelAsync();
+            await loop.ContinueWith(_ => { }, TaskScheduler.Default);
+            stop.Dispose();
+        });
+    }
+
     public static void AssertScreenshots(params string[] files)
     {
         foreach (var file in files)

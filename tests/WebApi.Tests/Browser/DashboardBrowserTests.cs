@@ -26,7 +26,9 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLife
     [Fact]
     public async Task Dashboard_SignIn_SlotChangeLatency_GateOpen_ReportCharts_AdminAndDriverTabs_InHeadlessChromium()
     {
-        var run = await _host!.RunScriptAsync("dashboard.test.mjs", s_scriptTimeout,
+        // The script opens ber-in from its panel: its agent must be online, or the command is refused (409).
+        await using var agents = await _host!.RunGateAgentsAsync("ber-in", "ber-out");
+        var run = await _host.RunScriptAsync("dashboard.test.mjs", s_scriptTimeout,
             new Dictionary<string, string> { ["LATENCY_EVENTS"] = LatencyEvents.ToString(CultureInfo.InvariantCulture) });
         output.WriteLine(run.Log);
         Assert.True(run.Passed, $"browser test failed (exit {run.ExitCode}):\n{run.Log}");
