@@ -6,14 +6,11 @@
 // and blocks a card (and the gate then refuses it), and changes a user's role. Exit code 0 and a final "PASS" line
 // when every step held; otherwise the failing step and a non-zero exit code.
 import path from "node:path";
-import { adminPassword, baseUrl, entryGate, launchBrowser, lotId, newPage, screenshots, step } from "./harness.mjs";
+import { adminPassword, baseUrl, entryGate, lotId, runBrowserTest, screenshots, step } from "./harness.mjs";
 
 const suffix = String(Math.floor(1000 + Math.random() * 9000));
 
-const browser = await launchBrowser();
-let failed = false;
-try {
-  const { context, page, pageErrors } = await newPage(browser);
+await runBrowserTest(async ({ context, page, pageErrors }) => {
   // confirm() and prompt() answers, in the order the steps cause them; an unexpected dialog fails the run.
   const answers = [];
   page.on("dialog", async (dialog) => {
@@ -195,12 +192,4 @@ try {
   await page.waitForSelector(`#admin-lots li[data-lot-id="${lotId}"][data-slots="${slotsBefore}"]`);
 
   if (answers.length) throw new Error(`${answers.length} expected dialog(s) never appeared`);
-  if (pageErrors.length) throw new Error(`page errors: ${pageErrors.join("; ")}`);
-  console.log("PASS");
-} catch (e) {
-  failed = true;
-  console.error(`FAIL: ${e.stack || e}`);
-} finally {
-  await browser.close();
-}
-process.exit(failed ? 1 : 0);
+});

@@ -5,15 +5,12 @@
 // The slot-change latency over many events is printed as a "LATENCY {json}" line for the xunit side to read.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { adminPassword, baseUrl, cssEscape, entryGate, exitGate, launchBrowser, lotId, newPage, screenshots, step, timeout } from "./harness.mjs";
+import { adminPassword, baseUrl, cssEscape, entryGate, exitGate, lotId, runBrowserTest, screenshots, step, timeout } from "./harness.mjs";
 
 // Entries and exits, one at a time; half of them entries. demo-berlin has 16 car and 2 motorcycle slots.
 const latencyEvents = Number(process.env.LATENCY_EVENTS || 80);
 
-const browser = await launchBrowser();
-let failed = false;
-try {
-  const { context, page, pageErrors } = await newPage(browser);
+await runBrowserTest(async ({ context, page, pageErrors }) => {
 
   step("sign in as admin");
   await page.goto(`${baseUrl}/?lot=${lotId}`);
@@ -282,15 +279,7 @@ try {
   await page.screenshot({ path: path.join(screenshots, "driver-desktop.png"), fullPage: true });
   await phoneDark(page, "driver-phone-dark.png");
 
-  if (pageErrors.length) throw new Error(`page errors: ${pageErrors.join("; ")}`);
-  console.log("PASS");
-} catch (e) {
-  failed = true;
-  console.error(`FAIL: ${e.stack || e}`);
-} finally {
-  await browser.close();
-}
-process.exit(failed ? 1 : 0);
+});
 
 // Phone width in dark mode: no sideways scrolling; a screenshot; then back to the desktop in light mode.
 async function phoneDark(page, file) {

@@ -8,12 +8,9 @@
 //    Reports tabs, at desktop and phone widths, light and dark; its text is shown as text, isolated.
 // Exit code 0 and a final "PASS" line when every step held.
 import path from "node:path";
-import { adminPassword, baseUrl, launchBrowser, lotId, newPage, screenshots, step } from "./harness.mjs";
+import { adminPassword, baseUrl, lotId, runBrowserTest, screenshots, step } from "./harness.mjs";
 
-const browser = await launchBrowser();
-let failed = false;
-try {
-  const { page, pageErrors } = await newPage(browser);
+await runBrowserTest(async ({ page, pageErrors }) => {
 
   step("sign in as admin");
   await page.goto(`${baseUrl}/?lot=${lotId}`);
@@ -91,15 +88,7 @@ try {
 
   const injected = await page.evaluate(() => window.__pwned === true || document.querySelectorAll("img[src='x']").length > 0);
   if (injected) throw new Error("markup from a name was run as HTML");
-  if (pageErrors.length) throw new Error(`page errors: ${pageErrors.join("; ")}`);
-  console.log("PASS");
-} catch (e) {
-  failed = true;
-  console.error(`FAIL: ${e.stack || e}`);
-} finally {
-  await browser.close();
-}
-process.exit(failed ? 1 : 0);
+});
 
 // Desktop and phone, light and dark: the page never scrolls sideways; a screenshot of each.
 async function shots(page, name) {

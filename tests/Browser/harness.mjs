@@ -43,3 +43,24 @@ export async function newPage(browser) {
   page.on("response", (r) => { if (r.status() >= 400) console.log(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`); });
   return { context, page, pageErrors };
 }
+
+/**
+ * Runs one browser test script: Chromium, a fresh page, `body` with it; then "PASS" and exit code 0, or "FAIL" with
+ * the error and exit code 1. An error the page threw fails the run too.
+ */
+export async function runBrowserTest(body) {
+  const browser = await launchBrowser();
+  let failed = false;
+  try {
+    const opened = await newPage(browser);
+    await body(opened);
+    if (opened.pageErrors.length) throw new Error(`page errors: ${opened.pageErrors.join("; ")}`);
+    console.log("PASS");
+  } catch (e) {
+    failed = true;
+    console.error(`FAIL: ${e.stack || e}`);
+  } finally {
+    await browser.close();
+  }
+  process.exit(failed ? 1 : 0);
+}

@@ -8,13 +8,10 @@
 //    shows the sign-in form: no tokens left to retry with, no live connection retrying.
 // Exit code 0 and a final "PASS" line when every step held.
 import path from "node:path";
-import { adminPassword, baseUrl, cssEscape, entryGate, launchBrowser, lotId, newPage, required, screenshots, step } from "./harness.mjs";
+import { adminPassword, baseUrl, cssEscape, entryGate, lotId, required, runBrowserTest, screenshots, step } from "./harness.mjs";
 
 const tokenSeconds = Number(required("TOKEN_SECONDS"));
-const browser = await launchBrowser();
-let failed = false;
-try {
-  const { page, pageErrors } = await newPage(browser);
+await runBrowserTest(async ({ page, pageErrors }) => {
   page.setDefaultTimeout(tokenSeconds * 3 * 1000);
   const refreshes = [];
   const unauthorized = [];
@@ -101,12 +98,4 @@ try {
   await page.click("#login-button");
   await page.waitForSelector("#connection.online");
 
-  if (pageErrors.length) throw new Error(`page errors: ${pageErrors.join("; ")}`);
-  console.log("PASS");
-} catch (e) {
-  failed = true;
-  console.error(`FAIL: ${e.stack || e}`);
-} finally {
-  await browser.close();
-}
-process.exit(failed ? 1 : 0);
+});
