@@ -544,8 +544,11 @@ async function openGate(gateId, button) {
     renderGates();
     if (result.openUntil) {
       // The barrier closes by itself: read the gate again when it should have.
+      // By then the page may show another lot or another user (a driver may not read gates): a failed read changes nothing.
       setTimeout(async () => {
-        if (state.gates.has(gateId)) { state.gates.set(gateId, await api(`/api/gates/${encodeURIComponent(gateId)}`)); renderGates(); }
+        try {
+          if (state.gates.has(gateId)) { state.gates.set(gateId, await api(`/api/gates/${encodeURIComponent(gateId)}`)); renderGates(); }
+        } catch { /* the next gate status push brings the panel up to date */ }
       }, Math.max(0, new Date(result.openUntil) - Date.now()) + 500);
     }
   } catch (e) {
