@@ -30,7 +30,9 @@ public sealed class PostgreSqlParkingHistory : IParkingHistory, IAsyncDisposable
         "CASE WHEN $11 THEN payload->>'method' END AS method, " +
         "payload->'amount'->>'currency' AS currency, " +
         "sum(CASE WHEN kind = '" + Refund + "' THEN -1 ELSE 1 END * (payload->'amount'->>'amount')::numeric) AS amount, " +
-        "count(*) FILTER (WHERE kind = '" + Payment + "') AS payments " +
+        "count(*) FILTER (WHERE kind = '" + Payment + "') AS payments, " +
+        // Payments recorded before overpayments were told apart have no overpaid field: 0.
+        "coalesce(sum((payload->>'overpaid')::numeric) FILTER (WHERE kind = '" + Payment + "'), 0) AS overpaid " +
         "FROM event_log WHERE " + LotEvents + " AND kind IN ('" + Payment + "', '" + Refund + "') AND occurred_at >= $2 AND occurred_at < $3 AND " + LotFilter +
         " AND ($7::text IS NULL OR payload->>'vehicleClass' = $7) AND ($8::text IS NULL OR payload->>'method' = $8) " +
         "GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5";
@@ -138,7 +140,8 @@ public sealed class PostgreSqlParkingHistory : IParkingHistory, IAsyncDisposable
                 Parse<PaymentMethod>(reader.IsDBNull(3) ? null : reader.GetString(3)),
                 reader.GetString(4),
                 reader.GetDecimal(5),
-                reader.GetInt64(6)));
+                reader.GetInt64(6),
+                reader.GetDecimal(7)));
         }
 
         return rows;

@@ -37,13 +37,15 @@ public sealed class SqliteParkingHistory : IParkingHistory
         "WITH " + Spans + ", " +
         "p AS MATERIALIZED (" +
         " SELECT strftime($pattern, e.occurred_at, z.shift) AS bucket, e.grain_key AS lot, e.kind = '" + Refund + "' AS refund," +
-        " json_extract(e.payload, '$.vehicleClass', '$.method', '$.amount.amount', '$.amount.currency') AS v" +
+        " json_extract(e.payload, '$.vehicleClass', '$.method', '$.amount.amount', '$.amount.currency', '$.overpaid') AS v" +
         " FROM " + InRange + " WHERE " + LotEvents + " AND e.kind IN ('" + Payment + "', '" + Refund + "') AND " + LotFilter + ") " +
         "SELECT bucket, CASE WHEN $byLot THEN lot END AS lot, " +
         "CASE WHEN $byClass THEN json_extract(v, '$[0]') END AS class, " +
         "CASE WHEN $byMethod THEN json_extract(v, '$[1]') END AS method, " +
         "json_extract(v, '$[3]') AS currency, " +
-        "sum(CASE WHEN refund THEN -1 ELSE 1 END * CAST(round(json_extract(v, '$[2]') * 10000) AS INTEGER)) AS amount, sum(NOT refund) AS payments " +
+        "sum(CASE WHEN refund THEN -1 ELSE 1 END * CAST(round(json_extract(v, '$[2]') * 10000) AS INTEGER)) AS amount, sum(NOT refund) AS payments, " +
+        // Payments recorded before overpayments were told apart have no overpaid field: 0.
+        "sum(CASE WHEN refund THEN 0 ELSE CAST(round(coalesce(json_extract(v, '$[4]'), 0) * 10000) AS INTEGER) END) AS overpaid " +
         "FROM p WHERE ($class IS NULL OR json_extract(v, '$[0]') = $class) AND ($method IS NULL OR json_extract(v, '$[1]') = $method) " +
         "GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5";
 
@@ -152,7 +154,8 @@ public sealed class SqliteParkingHistory : IParkingHistory
                 Parse<PaymentMethod>(reader.IsDBNull(3) ? null : reader.GetString(3)),
                 reader.GetString(4),
                 (decimal)reader.GetInt64(5) / AmountScale,
-                reader.GetInt64(6)));
+                reader.GetInt64(6),
+                (decimal)reader.GetInt64(7) / AmountScale));
         }
 
         return rows;

@@ -26,6 +26,9 @@ internal static class ReportBuilder
         columns.Add(new ReportColumn("Payments", Numeric: true));
         columns.Add(new ReportColumn("Amount", Numeric: true));
         columns.Add(new ReportColumn("Currency", CsvOnly: true));
+        // Appended after the currency so existing CSV readers keep their column positions; in HTML and PDF, where the
+        // currency folds into the amount, it stands next to the amount.
+        columns.Add(new ReportColumn("Overpaid", Numeric: true));
 
         var cells = new List<IReadOnlyList<ReportCell>>(rows.Count);
         foreach (var row in rows)
@@ -37,11 +40,12 @@ internal static class ReportBuilder
             line.Add(Count(row.Payments));
             line.Add(Money(row.Amount, row.Currency));
             line.Add(ReportCell.Label(row.Currency));
+            line.Add(Money(row.Overpaid, row.Currency));
             cells.Add(line);
         }
 
         // Currencies are never summed across: one total line each.
-        var blanks = columns.Count - 4;
+        var blanks = columns.Count - 5;
         var totals = rows.GroupBy(r => r.Currency, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
             {
@@ -50,6 +54,7 @@ internal static class ReportBuilder
                 line.Add(Count(g.Sum(r => r.Payments)));
                 line.Add(Money(g.Sum(r => r.Amount), g.Key));
                 line.Add(ReportCell.Label(g.Key));
+                line.Add(Money(g.Sum(r => r.Overpaid), g.Key));
                 return (IReadOnlyList<ReportCell>)line;
             })
             .ToList();

@@ -20,10 +20,10 @@ internal static class ReportJson
         }, cancellationToken);
 
         var totals = rows.GroupBy(r => r.Currency, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new RevenueTotal(g.Key, g.Sum(r => r.Amount), g.Sum(r => r.Payments)))
+            .Select(g => new RevenueTotal(g.Key, g.Sum(r => r.Amount), g.Sum(r => r.Payments), g.Sum(r => r.Overpaid)))
             .ToList();
         return new RevenueReport("revenue", p.LotId, Scope(p), p.From, p.To, zoneId, GroupBy(p), Splits(p.By), Labels(p),
-            rows.Select(r => new RevenueReportRow(ReportBuilder.Period(r.Bucket, p.Bucket), r.LotId, r.VehicleClass, r.Method, r.Currency, r.Amount, r.Payments)).ToList(),
+            rows.Select(r => new RevenueReportRow(ReportBuilder.Period(r.Bucket, p.Bucket), r.LotId, r.VehicleClass, r.Method, r.Currency, r.Amount, r.Payments, r.Overpaid)).ToList(),
             totals, DateTimeOffset.UtcNow);
     }
 

@@ -3,7 +3,10 @@ using ParkingGrains.Grains.Interfaces.Lots;
 
 namespace ParkingGrains.WebApi.Reports;
 
-/// <summary>Revenue of one bucket and split; the lot, class and method are null unless the report was split by them.</summary>
+/// <summary>
+/// Revenue of one bucket and split; the lot, class and method are null unless the report was split by them.
+/// <see cref="Overpaid"/> is the part of <see cref="Amount"/> paid above what the stays owed.
+/// </summary>
 internal sealed record RevenueReportRow(
     string Period,
     string? LotId,
@@ -11,4 +14,5 @@ internal sealed record RevenueReportRow(
     PaymentMethod? Method,
     string Currency,
     decimal Amount,
-    long Payments);
+    long Payments,
+    decimal Overpaid);

@@ -1,4 +1,4 @@
 namespace ParkingGrains.WebApi.Reports;
 
-/// <summary>All revenue of the report in one currency.</summary>
-internal sealed record RevenueTotal(string Currency, decimal Amount, long Payments);
+/// <summary>All revenue of the report in one currency; <see cref="Overpaid"/> is the part of it paid above what was due.</summary>
+internal sealed record RevenueTotal(string Currency, decimal Amount, long Payments, decimal Overpaid);

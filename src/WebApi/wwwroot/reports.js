@@ -207,6 +207,8 @@
     const peak = Math.max(-Infinity, ...byLot.rows.map((r) => r.peakPercent).filter((v) => v !== null));
     const items = [
       ["revenue", total ? money.format(total.amount) : money.format(0), "revenue"],
+      // Paid above what was due, on purpose: part of the revenue, shown next to it only when there is some.
+      ...(total && total.overpaid ? [["overpaid", money.format(total.overpaid), "of it overpaid"]] : []),
       ["payments", String(total ? total.payments : 0), "payments"],
       ["entries", String(occupancy.totals.entries), "entries"],
       ["exits", String(occupancy.totals.exits + occupancy.totals.forceClosed), "exits"],

@@ -85,6 +85,7 @@ public static class HistoryScenario
         }
     }
 
+    /// <summary>No payment of lots A and B was above what was due: every row's Overpaid is 0 (the record's default).</summary>
     public static async Task AssertRevenueAsync(IParkingHistory history)
     {
         // Per local day, lots A and B together (the zone comes from their configuration).
@@ -148,25 +149,37 @@ public static class HistoryScenario
         Assert.Empty(await history.GetRevenueAsync(new RevenueQuery(LocalJune1, LocalJune3) { LotIds = [LotA, LotB], VehicleClass = VehicleClass.Bus }));
     }
 
+    /// <summary>
+    /// Refunds are netted in the amount; the overpaid part is that of the payments (R1 paid 3.50 where 2.00 was due,
+    /// twice: 1.50 each), and a refund does not take it back (it does not record which part of a payment it returns).
+    /// </summary>
     public static async Task AssertRefundsAsync(IParkingHistory history)
     {
         var from = LocalJune3;
         var to = LocalJune3.AddDays(3);
         Assert.Equal(
             [
-                new RevenueRow(Local(3, 0), null, null, PaymentMethod.Card, "EUR", 0m, 1),
-                new RevenueRow(Local(3, 0), null, null, PaymentMethod.Cash, "EUR", 3.50m, 1),
+                new RevenueRow(Local(3, 0), null, null, PaymentMethod.Card, "EUR", 0m, 1, Overpaid: 1.50m),
+                new RevenueRow(Local(3, 0), null, null, PaymentMethod.Cash, "EUR", 3.50m, 1, Overpaid: 1.50m),
                 new RevenueRow(Local(4, 0), null, null, PaymentMethod.VietQr, "EUR", 2.00m, 1),
                 new RevenueRow(Local(5, 0), null, null, PaymentMethod.VietQr, "EUR", -2.00m, 0),
             ],
             await history.GetRevenueAsync(new RevenueQuery(from, to) { LotIds = [LotRefunds], GroupBy = RevenueGrouping.PaymentMethod }));
         Assert.Equal(
             [
-                new RevenueRow(Local(3, 0), null, VehicleClass.Car, null, "EUR", 3.50m, 2),
+                new RevenueRow(Local(3, 0), null, VehicleClass.Car, null, "EUR", 3.50m, 2, Overpaid: 3.00m),
                 new RevenueRow(Local(4, 0), null, VehicleClass.Car, null, "EUR", 2.00m, 1),
                 new RevenueRow(Local(5, 0), null, VehicleClass.Car, null, "EUR", -2.00m, 0),
             ],
             await history.GetRevenueAsync(new RevenueQuery(from, to) { LotIds = [LotRefunds], GroupBy = RevenueGrouping.VehicleClass }));
+
+        // Per hour, the overpaid part stays with its own payment's hour: 10:00 local holds R1-pay and its refund, 11:00 R1-pay2.
+        Assert.Equal(
+            [
+                new RevenueRow(Local(3, 10), null, null, null, "EUR", 0m, 1, Overpaid: 1.50m),
+                new RevenueRow(Local(3, 11), null, null, null, "EUR", 3.50m, 1, Overpaid: 1.50m),
+            ],
+            await history.GetRevenueAsync(new RevenueQuery(from, from.AddDays(1), HistoryBucket.Hour) { LotIds = [LotRefunds] }));
 
         var log = await history.GetLotHistoryAsync(LotRefunds, pageSize: 1);
         Assert.Equal("RefundRecorded", log.Entries[0].Kind);

@@ -15,7 +15,7 @@ public abstract class ReportContentTests(WebApplicationFactory<Program> factory)
     protected WebApplicationFactory<Program> Factory { get; } = factory;
 
     [Fact]
-    public async Task RevenueHtml_ShowsTheLotTheChartAndTheTotalsInVnd()
+    public async Task RevenueHtml_ShowsTheLotTheChartAndTheTotalsInVnd_WithOverpaidNextToTheAmount()
     {
         using var admin = await ReportClients.AsAdminAsync(Factory);
         var response = await admin.GetAsync($"/api/reports/revenue?{Range}&by=method");
@@ -28,14 +28,17 @@ public abstract class ReportContentTests(WebApplicationFactory<Program> factory)
         Assert.Contains("prefers-color-scheme:dark", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
 
-        // Rows per day and method, and the total: 4 payments, 110.000 ₫ (vi-VN formatting of VND).
-        Assert.Contains("<td>2026-03-02</td><td>VietQr</td><td class=\"num\">1</td><td class=\"num\">35.000 ₫</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td>2026-03-03</td><td>Cash</td><td class=\"num\">1</td><td class=\"num\">45.000 ₫</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<tfoot><tr><td>Total</td><td></td><td class=\"num\">4</td><td class=\"num\">110.000 ₫</td></tr></tfoot>", html, StringComparison.Ordinal);
+        // Rows per day and method, and the total: 4 payments, 115.000 ₫ (vi-VN formatting of VND), 5.000 ₫ of it overpaid.
+        Assert.Contains("<th class=\"num\">Payments</th><th class=\"num\">Amount</th><th class=\"num\">Overpaid</th></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>2026-03-02</td><td>VietQr</td><td class=\"num\">1</td><td class=\"num\">35.000 ₫</td><td class=\"num\">0 ₫</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>2026-03-03</td><td>Cash</td><td class=\"num\">1</td><td class=\"num\">50.000 ₫</td><td class=\"num\">5.000 ₫</td>", html, StringComparison.Ordinal);
+        Assert.Contains(
+            "<tfoot><tr><td>Total</td><td></td><td class=\"num\">4</td><td class=\"num\">115.000 ₫</td><td class=\"num\">5.000 ₫</td></tr></tfoot>",
+            html, StringComparison.Ordinal);
 
         // Two days, two bars, each with its amount as a tooltip.
         Assert.Contains("<title>2026-03-02: 65.000 ₫</title>", html, StringComparison.Ordinal);
-        Assert.Contains("<title>2026-03-03: 45.000 ₫</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<title>2026-03-03: 50.000 ₫</title>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,7 +56,7 @@ public abstract class ReportContentTests(WebApplicationFactory<Program> factory)
     }
 
     [Fact]
-    public async Task RevenueCsv_ParsesBackToTheSameNumbers()
+    public async Task RevenueCsv_ParsesBackToTheSameNumbers_OverpaidAppendedAfterTheCurrency()
     {
         using var admin = await ReportClients.AsAdminAsync(Factory);
         var response = await admin.GetAsync($"/api/reports/revenue?{Range}&groupBy=hour&by=lot,class,method&format=csv");
@@ -63,17 +66,19 @@ public abstract class ReportContentTests(WebApplicationFactory<Program> factory)
         Assert.Equal($"revenue-{ReportScenario.LotId}-20260302-20260304.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         var records = Csv.Parse(await response.Content.ReadAsStringAsync());
 
-        Assert.Equal(["Period", "Lot", "Vehicle class", "Payment method", "Payments", "Amount", "Currency"], records[0]);
+        // Overpaid is the last column: readers of the older file find every column where it was.
+        Assert.Equal(["Period", "Lot", "Vehicle class", "Payment method", "Payments", "Amount", "Currency", "Overpaid"], records[0]);
         var rows = records.Skip(1).ToList();
         Assert.Equal(
             [
-                ["2026-03-02 08:00", "rep-a", "Car", "Card", "1", "25000", "VND"],
-                ["2026-03-02 09:00", "rep-a", "Motorcycle", "Cash", "1", "5000", "VND"],
-                ["2026-03-02 11:00", "rep-a", "Car", "VietQr", "1", "35000", "VND"],
-                ["2026-03-03 16:00", "rep-a", "Car", "Cash", "1", "45000", "VND"],
+                ["2026-03-02 08:00", "rep-a", "Car", "Card", "1", "25000", "VND", "0"],
+                ["2026-03-02 09:00", "rep-a", "Motorcycle", "Cash", "1", "5000", "VND", "0"],
+                ["2026-03-02 11:00", "rep-a", "Car", "VietQr", "1", "35000", "VND", "0"],
+                ["2026-03-03 16:00", "rep-a", "Car", "Cash", "1", "50000", "VND", "5000"],
             ],
             rows);
         Assert.Equal(ReportScenario.Total, rows.Sum(r => decimal.Parse(r[5], CultureInfo.InvariantCulture)));
+        Assert.Equal(ReportScenario.Overpaid, rows.Sum(r => decimal.Parse(r[7], CultureInfo.InvariantCulture)));
         Assert.Equal(ReportScenario.Payments, rows.Sum(r => int.Parse(r[4], CultureInfo.InvariantCulture)));
     }
 

@@ -36,20 +36,23 @@ public sealed class ReportJsonTests(ReportsFixture fixture, ITestOutputHelper ou
 
         var rows = json.GetProperty("rows").EnumerateArray()
             .Select(r => (Period: r.GetProperty("period").GetString(), Class: r.GetProperty("vehicleClass").GetString(), Method: r.GetProperty("method").GetString(),
-                Amount: r.GetProperty("amount").GetDecimal(), Payments: r.GetProperty("payments").GetInt64(), Currency: r.GetProperty("currency").GetString()))
+                Amount: r.GetProperty("amount").GetDecimal(), Payments: r.GetProperty("payments").GetInt64(), Currency: r.GetProperty("currency").GetString(),
+                Overpaid: r.GetProperty("overpaid").GetDecimal()))
             .ToList();
         Assert.Equal(
             [
-                ("2026-03-02", "Car", "Card", 25_000m, 1L, "VND"),
-                ("2026-03-02", "Car", "VietQr", 35_000m, 1L, "VND"),
-                ("2026-03-02", "Motorcycle", "Cash", 5_000m, 1L, "VND"),
-                ("2026-03-03", "Car", "Cash", 45_000m, 1L, "VND"),
+                ("2026-03-02", "Car", "Card", 25_000m, 1L, "VND", 0m),
+                ("2026-03-02", "Car", "VietQr", 35_000m, 1L, "VND", 0m),
+                ("2026-03-02", "Motorcycle", "Cash", 5_000m, 1L, "VND", 0m),
+                ("2026-03-03", "Car", "Cash", 50_000m, 1L, "VND", ReportScenario.Overpaid),
             ],
             rows);
         Assert.All(json.GetProperty("rows").EnumerateArray(), r => Assert.Equal(JsonValueKind.Null, r.GetProperty("lotId").ValueKind));
 
         var total = Assert.Single(json.GetProperty("totals").EnumerateArray());
-        Assert.Equal(("VND", ReportScenario.Total, (long)ReportScenario.Payments), (total.GetProperty("currency").GetString(), total.GetProperty("amount").GetDecimal(), total.GetProperty("payments").GetInt64()));
+        Assert.Equal(
+            ("VND", ReportScenario.Total, (long)ReportScenario.Payments, ReportScenario.Overpaid),
+            (total.GetProperty("currency").GetString(), total.GetProperty("amount").GetDecimal(), total.GetProperty("payments").GetInt64(), total.GetProperty("overpaid").GetDecimal()));
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace ParkingGrains.WebApi.Tests.Reports;
 
 /// <summary>
 /// A small known history driven through the real lot grain: one lot in Ho Chi Minh City (UTC+7, VND), five stays on
-/// 2 and 3 March 2026 local, four payments. Expected report values are worked out by hand below.
+/// 2 and 3 March 2026 local, four payments, one of them 5,000 above what was due (with the overpayment flag). Expected
+/// report values are worked out by hand below.
 /// </summary>
 public static class ReportScenario
 {
@@ -19,10 +20,11 @@ public static class ReportScenario
     public const string From = "2026-03-02";
     public const string To = "2026-03-04";
 
-    // 25,000 + 5,000 + 35,000 on 2 March, 45,000 on 3 March.
-    public const decimal Total = 110_000m;
+    // 25,000 + 5,000 + 35,000 on 2 March; on 3 March C3 owes 45,000 and pays 50,000 on purpose.
+    public const decimal Total = 115_000m;
     public const decimal Day2 = 65_000m;
-    public const decimal Day3 = 45_000m;
+    public const decimal Day3 = 50_000m;
+    public const decimal Overpaid = 5_000m;
     public const int Payments = 4;
 
     // Occupancy over both days: 5 entries, 4 exits, none force-closed, 1 car still inside.
@@ -41,20 +43,22 @@ public static class ReportScenario
         await StayAsync(lot, "C1", VehicleClass.Car, Local(2, 8, 0), (25_000m, PaymentMethod.Card, Local(2, 8, 50)), Local(2, 8, 55));
         await StayAsync(lot, "M1", VehicleClass.Motorcycle, Local(2, 9, 0), (5_000m, PaymentMethod.Cash, Local(2, 9, 40)), Local(2, 9, 45));
         await StayAsync(lot, "C2", VehicleClass.Car, Local(2, 10, 0), (35_000m, PaymentMethod.VietQr, Local(2, 11, 30)), Local(2, 11, 35));
-        await StayAsync(lot, "C3", VehicleClass.Car, Local(3, 14, 0), (45_000m, PaymentMethod.Cash, Local(3, 16, 20)), Local(3, 16, 25));
+        // 2 h 20 min: 25,000 + 2 × 10,000 = 45,000 due.
+        await StayAsync(lot, "C3", VehicleClass.Car, Local(3, 14, 0), (45_000m + Overpaid, PaymentMethod.Cash, Local(3, 16, 20)), Local(3, 16, 25), overpayment: true);
         await StayAsync(lot, "C4", VehicleClass.Car, Local(3, 18, 0), null, null);
     }
 
     private static DateTimeOffset Local(int day, int hour, int minute) => new(2026, 3, day, hour, minute, 0, Offset);
 
     private static async Task StayAsync(
-        ILotGrain lot, string vehicle, VehicleClass vehicleClass, DateTimeOffset entry, (decimal Amount, PaymentMethod Method, DateTimeOffset At)? payment, DateTimeOffset? exit)
+        ILotGrain lot, string vehicle, VehicleClass vehicleClass, DateTimeOffset entry, (decimal Amount, PaymentMethod Method, DateTimeOffset At)? payment, DateTimeOffset? exit,
+        bool overpayment = false)
     {
         var entered = await lot.Enter(new EntryCommand($"{vehicle}-in", $"{LotId}-in", $"51A-{vehicle}", null, vehicleClass, entry));
         Assert.True(entered.Allowed, entered.ReasonText);
         if (payment is { } pay)
         {
-            var paid = await lot.Pay(new PaymentCommand($"{vehicle}-pay", entered.SessionId!, new Money(pay.Amount, "VND"), pay.Method, pay.At));
+            var paid = await lot.Pay(new PaymentCommand($"{vehicle}-pay", entered.SessionId!, new Money(pay.Amount, "VND"), pay.Method, pay.At, Overpayment: overpayment));
             Assert.True(paid.Accepted, paid.ReasonText);
         }
 

@@ -28,8 +28,10 @@ public sealed class ReportTests(ReportsFixture fixture) : ReportContentTests(fix
 
         var text = Spaces(await PdfTextAsync(pdf));
         Assert.Contains(ReportScenario.LotName, text, StringComparison.Ordinal);
-        Assert.Contains("110.000 ₫", text, StringComparison.Ordinal);
-        Assert.Contains("45.000 ₫", text, StringComparison.Ordinal);
+        Assert.Contains("115.000 ₫", text, StringComparison.Ordinal);
+        Assert.Contains("50.000 ₫", text, StringComparison.Ordinal);
+        Assert.Contains("Overpaid", text, StringComparison.Ordinal);
+        Assert.Matches(@"(?<![\d.])5\.000 ₫", text);
         Console.WriteLine($"PDF report: {pdf.Length:N0} bytes in {watch.ElapsedMilliseconds} ms");
     }
 
