@@ -1,4 +1,4 @@
-using ParkingGrains.Grains.Fees;
+using ParkingGrains.Domain.Fees;
 using ParkingGrains.Grains.Interfaces;
 using ParkingGrains.Grains.Interfaces.Cards;
 using ParkingGrains.Grains.Interfaces.Gates;

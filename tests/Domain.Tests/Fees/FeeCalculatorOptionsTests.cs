@@ -1,9 +1,9 @@
-using ParkingGrains.Grains.Fees;
+using ParkingGrains.Domain.Fees;
 using ParkingGrains.Grains.Interfaces;
 using ParkingGrains.Grains.Interfaces.Tariffs;
-using static ParkingGrains.Grains.Tests.Fees.TestTariffs;
+using static ParkingGrains.Domain.Tests.Fees.TestTariffs;
 
-namespace ParkingGrains.Grains.Tests.Fees;
+namespace ParkingGrains.Domain.Tests.Fees;
 
 /// <summary>Lost ticket, subscribers, rejected inputs, and invariants over a sweep of exits.</summary>
 public sealed class FeeCalculatorOptionsTests

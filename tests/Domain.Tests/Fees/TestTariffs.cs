@@ -2,7 +2,7 @@ using System.Globalization;
 using ParkingGrains.Grains.Interfaces;
 using ParkingGrains.Grains.Interfaces.Tariffs;
 
-namespace ParkingGrains.Grains.Tests.Fees;
+namespace ParkingGrains.Domain.Tests.Fees;
 
 /// <summary>Hand-made tariffs with round numbers, so expected fees can be worked out on paper.</summary>
 internal static class TestTariffs

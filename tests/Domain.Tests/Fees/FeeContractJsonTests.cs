@@ -1,10 +1,10 @@
 using System.Text.Json;
-using ParkingGrains.Grains.Fees;
+using ParkingGrains.Domain.Fees;
 using ParkingGrains.Grains.Interfaces;
 using ParkingGrains.Grains.Interfaces.Tariffs;
-using static ParkingGrains.Grains.Tests.Fees.TestTariffs;
+using static ParkingGrains.Domain.Tests.Fees.TestTariffs;
 
-namespace ParkingGrains.Grains.Tests.Fees;
+namespace ParkingGrains.Domain.Tests.Fees;
 
 /// <summary>Tariffs are grain state and quotes cross the wire: both must survive System.Text.Json.</summary>
 public sealed class FeeContractJsonTests

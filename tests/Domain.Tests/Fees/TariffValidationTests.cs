@@ -1,8 +1,8 @@
 using ParkingGrains.Grains.Interfaces;
 using ParkingGrains.Grains.Interfaces.Tariffs;
-using static ParkingGrains.Grains.Tests.Fees.TestTariffs;
+using static ParkingGrains.Domain.Tests.Fees.TestTariffs;
 
-namespace ParkingGrains.Grains.Tests.Fees;
+namespace ParkingGrains.Domain.Tests.Fees;
 
 public sealed class TariffValidationTests
 {

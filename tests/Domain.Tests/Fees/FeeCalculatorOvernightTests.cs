@@ -1,9 +1,9 @@
-using ParkingGrains.Grains.Fees;
+using ParkingGrains.Domain.Fees;
 using ParkingGrains.Grains.Interfaces;
 using ParkingGrains.Grains.Interfaces.Tariffs;
-using static ParkingGrains.Grains.Tests.Fees.TestTariffs;
+using static ParkingGrains.Domain.Tests.Fees.TestTariffs;
 
-namespace ParkingGrains.Grains.Tests.Fees;
+namespace ParkingGrains.Domain.Tests.Fees;
 
 /// <summary>Overnight flat window 22:00–06:00 at 30,000 on the Saigon car rate (first hour 20,000, then 10,000/h, cap 100,000 per local day).</summary>
 public sealed class FeeCalculatorOvernightTests

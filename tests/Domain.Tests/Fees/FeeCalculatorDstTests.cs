@@ -1,8 +1,8 @@
-using ParkingGrains.Grains.Fees;
+using ParkingGrains.Domain.Fees;
 using ParkingGrains.Grains.Interfaces.Tariffs;
-using static ParkingGrains.Grains.Tests.Fees.TestTariffs;
+using static ParkingGrains.Domain.Tests.Fees.TestTariffs;
 
-namespace ParkingGrains.Grains.Tests.Fees;
+namespace ParkingGrains.Domain.Tests.Fees;
 
 /// <summary>
 /// Europe/Berlin: clocks go 02:00 → 03:00 on 2026-03-29 (a 23 h day) and 03:00 → 02:00 on 2026-10-25 (a 25 h day).

@@ -1,7 +1,7 @@
 using ParkingGrains.Grains.Interfaces;
 using ParkingGrains.Grains.Interfaces.Tariffs;
 
-namespace ParkingGrains.Grains.Fees;
+namespace ParkingGrains.Domain.Fees;
 
 /// <summary>
 /// The pure fee engine: the same tariff, class, times, zone and options always give the same quote.

@@ -1,4 +1,4 @@
-namespace ParkingGrains.Grains.Fees;
+namespace ParkingGrains.Domain.Fees;
 
 /// <summary>Maps between instants and a lot's wall clock, with one rule for DST edges.</summary>
 internal static class LotClock
