@@ -2,10 +2,16 @@ using Orleans;
 
 namespace ParkingGrains.Grains.Interfaces.Gates;
 
-/// <summary>The edge agent's periodic sign of life with its measured round-trip time.</summary>
+/// <summary>
+/// The edge agent's periodic sign of life: its measured round-trip time, the barrier as the lane sees it, how many
+/// offline events wait in its outbox, and (optionally) its observer for operator commands.
+/// </summary>
 [GenerateSerializer]
 [Immutable]
 public sealed record GateHeartbeat(
     [property: Id(0)] string AgentId,
     [property: Id(1)] DateTimeOffset SentAt,
-    [property: Id(2)] double RoundTripMilliseconds);
+    [property: Id(2)] double RoundTripMilliseconds,
+    [property: Id(3)] BarrierState? Barrier = null,
+    [property: Id(4)] int OutboxLength = 0,
+    [property: Id(5)] IGateAgentObserver? Observer = null);

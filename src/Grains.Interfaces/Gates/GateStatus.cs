@@ -3,6 +3,10 @@ using ParkingGrains.Grains.Interfaces.Layout;
 
 namespace ParkingGrains.Grains.Interfaces.Gates;
 
+/// <summary>
+/// A gate as the operator sees it. <see cref="Barrier"/> is what was last decided for it; <see cref="AgentBarrier"/> what
+/// the lane last reported; <see cref="PendingCommandId"/> an operator command the agent has not acknowledged yet.
+/// </summary>
 [GenerateSerializer]
 [Immutable]
 public sealed record GateStatus(
@@ -15,4 +19,7 @@ public sealed record GateStatus(
     [property: Id(6)] double? RoundTripMilliseconds,
     [property: Id(7)] BarrierState Barrier,
     [property: Id(8)] DateTimeOffset? OpenUntil,
-    [property: Id(9)] IReadOnlyList<GateEventSummary> RecentEvents);
+    [property: Id(9)] IReadOnlyList<GateEventSummary> RecentEvents,
+    [property: Id(10)] string? PendingCommandId = null,
+    [property: Id(11)] BarrierState? AgentBarrier = null,
+    [property: Id(12)] int OutboxLength = 0);

@@ -7,7 +7,10 @@ namespace ParkingGrains.Grains.Interfaces.Gates;
 
 /// <summary>
 /// One barrier gate (key: gate id): its assignment to a lot, the edge agent's liveness and RTT, barrier
-/// commands (recorded in the gate's event log) and recent events. Entries and exits pass through to the lot.
+/// commands (recorded in the gate's event log, pushed to the agent and acknowledged by it) and recent events. Entries,
+/// exits and lane payments pass through to the lot. Calls marked "agent only" need the gate's key in the request
+/// context (<see cref="GateAgentCredential"/>); entries, exits and payments check it when one is presented (the web
+/// API authenticates its callers itself and presents none).
 /// </summary>
 public interface IGateGrain : IGrainWithStringKey
 {
@@ -25,7 +28,24 @@ public interface IGateGrain : IGrainWithStringKey
     [Idempotent]
     Task<GateCommandResult> Command(GateCommand command);
 
-    Task Heartbeat(GateHeartbeat heartbeat);
+    /// <summary>
+    /// Payment at the lane (a pay terminal at the exit, or a payment the lane took while offline), passed to the lot.
+    /// </summary>
+    [Idempotent]
+    Task<PaymentResult> Pay(PaymentCommand command);
+
+    /// <summary>The agent's sign of life (agent only: needs the gate's key, see <see cref="GateAgentCredential"/>).</summary>
+    Task<GateHeartbeatReply> Heartbeat(GateHeartbeat heartbeat);
+
+    /// <summary>The agent applied an operator command (agent only).</summary>
+    Task AcknowledgeCommand(GateCommandAck ack);
+
+    /// <summary>What the lane needs to decide on its own while the cluster is unreachable (agent only); null when unassigned.</summary>
+    [ReadOnly]
+    Task<LaneCache?> GetLaneCache();
+
+    /// <summary>An offline decision the cluster decided otherwise on replay: recorded as an operator alert (agent only).</summary>
+    Task ReportConflict(LaneConflict conflict);
 
     [ReadOnly]
     Task<GateStatus> GetStatus();

@@ -79,4 +79,8 @@ public interface ILotGrain : IGrainWithStringKey
 
     [ReadOnly]
     Task<IReadOnlyList<ReservationView>> GetReservations();
+
+    /// <summary>A lane's offline cache for <paramref name="gateId"/> (cards left empty: the gate adds them); null when unconfigured.</summary>
+    [ReadOnly]
+    Task<Gates.LaneCache?> GetLaneCache(string gateId);
 }

@@ -1,4 +1,6 @@
 using ParkingGrains.Grains.Interfaces;
+using ParkingGrains.Grains.Interfaces.Accounts;
+using ParkingGrains.Grains.Interfaces.Cards;
 using ParkingGrains.Grains.Interfaces.Gates;
 using ParkingGrains.Grains.Interfaces.Layout;
 using ParkingGrains.Grains.Interfaces.Lots;
@@ -25,6 +27,9 @@ public sealed class GateGrain(
     private readonly LinkedList<GateEventSummary> _recent = new();
     private DateTimeOffset? _lastSeen;
     private double? _roundTrip;
+    private BarrierState? _agentBarrier;
+    private int _outboxLength;
+    private IGateAgentObserver? _agent;
     private (string LotId, ILotGrain Lot)? _lot;
 
     private string GateId => this.GetPrimaryKeyString();
@@ -58,6 +63,7 @@ public sealed class GateGrain(
     public async Task<EntryDecision> Enter(EntryCommand command)
     {
         LotCommandRules.Check(command, Bounds()).ThrowIfAny();
+        await CheckPresentedKeyAsync();
         if (journal.State.Assignment is not { } assignment || command.GateId != GateId)
         {
             return new EntryDecision(command.EventId, false, DenialReason.UnknownGate, $"Gate {GateId} is not assigned to a lot.", null, null, null, false, new Dictionary<VehicleClass, int>());
@@ -71,6 +77,7 @@ public sealed class GateGrain(
     public async Task<ExitDecision> Exit(ExitCommand command)
     {
         LotCommandRules.Check(command, Bounds()).ThrowIfAny();
+        await CheckPresentedKeyAsync();
         if (journal.State.Assignment is not { } assignment || command.GateId != GateId)
         {
             var none = new Money(0, "");
@@ -103,6 +110,13 @@ public sealed class GateGrain(
             };
             journal.Raise(new BarrierCommanded(command, result, command.Time));
             Record(command.EventId, $"command:{command.Kind}", command.Kind != GateCommandKind.Close, null, command.Reason, command.Time);
+            await journal.ConfirmAsync();
+
+            // One-way push to the lane; the next heartbeat's reply carries it again until the agent acknowledges.
+            if (_agent is { } agent && journal.State.Pending is { } pending)
+            {
+                _ = agent.OnBarrierCommand(pending);
+            }
         }
 
         await journal.ConfirmAsync();
@@ -110,8 +124,73 @@ public sealed class GateGrain(
         return result;
     }
 
-    public async Task Heartbeat(GateHeartbeat heartbeat)
+    public async Task<PaymentResult> Pay(PaymentCommand command)
     {
+        await CheckPresentedKeyAsync();
+        if (journal.State.Assignment is not { } assignment)
+        {
+            throw new InvalidCommandException("gateId", $"Gate {GateId} is not assigned to a lot.");
+        }
+
+        return await Lot(assignment.LotId).Pay(command);
+    }
+
+    public async Task AcknowledgeCommand(GateCommandAck ack)
+    {
+        await RequireAgentKeyAsync();
+        var problems = new CommandProblems();
+        problems.RequiredId("eventId", ack.EventId);
+        if (!Enum.IsDefined(ack.Barrier))
+        {
+            problems.Add("barrier", "Not a barrier state.");
+        }
+
+        problems.ThrowIfAny();
+        _agentBarrier = ack.Barrier;
+        if (journal.State.Pending?.Command.EventId == ack.EventId)
+        {
+            journal.Raise(new BarrierAcknowledged(ack, _time.GetUtcNow()));
+            await journal.ConfirmAsync();
+        }
+
+        await PublishStatusAsync();
+    }
+
+    public async Task<LaneCache?> GetLaneCache()
+    {
+        await RequireAgentKeyAsync();
+        if (journal.State.Assignment is not { } assignment || await Lot(assignment.LotId).GetLaneCache(GateId) is not { } cache)
+        {
+            return null;
+        }
+
+        var cards = await GrainFactory.GetGrain<ICardDirectoryGrain>(ICardDirectoryGrain.Key).List(assignment.LotId);
+        return cache with { Cards = [.. cards.Select(c => c.Definition)] };
+    }
+
+    public async Task ReportConflict(LaneConflict conflict)
+    {
+        await RequireAgentKeyAsync();
+        var problems = new CommandProblems();
+        problems.RequiredId("eventId", conflict.EventId);
+        problems.Text("kind", conflict.Kind, CommandLimits.MaxIdLength, required: true);
+        problems.Text("plate", conflict.Plate, CommandLimits.MaxIdLength, required: false);
+        problems.Text("localDecision", conflict.LocalDecision, CommandLimits.MaxReasonLength, required: true);
+        problems.Text("clusterDecision", conflict.ClusterDecision, CommandLimits.MaxReasonLength, required: true);
+        problems.ThrowIfAny();
+        if (journal.State.Assignment is { } assignment)
+        {
+            var vehicle = conflict.Plate is { Length: > 0 } plate ? $" of {plate}" : "";
+            var text = $"Gate {GateId} decided the {conflict.Kind}{vehicle} at {conflict.EventTime:u} on its own while the cluster was unreachable "
+                + $"({conflict.LocalDecision}), and the lot decided otherwise on replay ({conflict.ClusterDecision}). The vehicle has passed: check it.";
+            await GrainFactory.GetGrain<ILotAlertsGrain>(assignment.LotId)
+                .Record(new LotAlert(assignment.LotId, text, AlertSeverity.Warning, _time.GetUtcNow(), $"lane-conflict:{GateId}:{conflict.EventId}"));
+        }
+    }
+
+    public async Task<GateHeartbeatReply> Heartbeat(GateHeartbeat heartbeat)
+    {
+        await RequireAgentKeyAsync();
         var problems = new CommandProblems();
         problems.RequiredId("agentId", heartbeat.AgentId);
         if (!double.IsFinite(heartbeat.RoundTripMilliseconds) || heartbeat.RoundTripMilliseconds < 0)
@@ -119,10 +198,24 @@ public sealed class GateGrain(
             problems.Add("roundTripMilliseconds", "The round-trip time is a finite, non-negative number of milliseconds.");
         }
 
+        if (heartbeat.OutboxLength < 0)
+        {
+            problems.Add("outboxLength", "The outbox length is not negative.");
+        }
+
+        if (heartbeat.Barrier is { } reported && !Enum.IsDefined(reported))
+        {
+            problems.Add("barrier", "Not a barrier state.");
+        }
+
         problems.ThrowIfAny();
         _lastSeen = _time.GetUtcNow();
         _roundTrip = heartbeat.RoundTripMilliseconds;
+        _agentBarrier = heartbeat.Barrier ?? _agentBarrier;
+        _outboxLength = heartbeat.OutboxLength;
+        _agent = heartbeat.Observer ?? _agent;
         await PublishStatusAsync();
+        return new GateHeartbeatReply(journal.State.Pending is { } pending ? [pending] : [], _lastSeen.Value);
     }
 
     public Task<GateStatus> GetStatus()
@@ -140,8 +233,29 @@ public sealed class GateGrain(
             _roundTrip,
             barrier,
             barrier == BarrierState.Open ? state.OpenUntil : null,
-            [.. _recent]));
+            [.. _recent],
+            state.Pending?.Command.EventId,
+            _agentBarrier ?? state.AcknowledgedBarrier,
+            _outboxLength));
     }
+
+    // Agent-only calls: the gate's current key, checked by the key grain on every call so a rotated-out key stops at once.
+    private async Task RequireAgentKeyAsync()
+    {
+        if (GateAgentCredential.Presented() is not { } key)
+        {
+            throw new UnauthorizedGateAgentException($"Only the agent of gate {GateId} may make this call: present the gate's key.");
+        }
+
+        if (!GateKeys.TryHash(key, out var hash) || !(await GrainFactory.GetGrain<IGateKeyGrain>(GateId).Verify(hash)).Valid)
+        {
+            throw new UnauthorizedGateAgentException($"The key presented is not the current key of gate {GateId}.");
+        }
+    }
+
+    // Entries, exits and payments come from the web API (which authenticated its caller) or from the agent: a key,
+    // when presented, must be this gate's.
+    private Task CheckPresentedKeyAsync() => GateAgentCredential.Presented() is null ? Task.CompletedTask : RequireAgentKeyAsync();
 
     private bool IsOnline(DateTimeOffset now) => _lastSeen is { } seen && now - seen < s_offlineAfter;
 

@@ -242,6 +242,21 @@ public sealed class LotGrain(
     public Task<IReadOnlyList<ReservationView>> GetReservations() =>
         Task.FromResult<IReadOnlyList<ReservationView>>(S.Reservations.Values.OrderBy(r => r.From).ToList());
 
+    public Task<LaneCache?> GetLaneCache(string gateId)
+    {
+        LotCommandRules.CheckLookup("gateId", gateId).ThrowIfAny();
+        if (S.Layout is not { } layout || S.Tariff is not { } tariff || S.GateById.GetValueOrDefault(gateId) is not { } gate)
+        {
+            return Task.FromResult<LaneCache?>(null);
+        }
+
+        var stays = S.Sessions.Values
+            .Select(s => new LaneStay(s.SessionId, s.Ticket, s.Plate, s.CardId, s.VehicleClass, s.EntryTime, s.AmountPaid, s.Subscriber, s.FreeExitUntil))
+            .ToList();
+        return Task.FromResult<LaneCache?>(new LaneCache(LotId, layout.Name, layout.TimeZoneId, gate.Direction, tariff, S.Index.FreeCounts(),
+            layout.Settings.PlateAlreadyInside, [], stays, _time.GetUtcNow()));
+    }
+
     /// <summary>Holds reserved slots when their window starts and releases holds nobody claimed.</summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {

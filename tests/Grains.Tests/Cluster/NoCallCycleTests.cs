@@ -1,3 +1,4 @@
+using ParkingGrains.TestSupport;
 using Orleans.Configuration;
 using ParkingGrains.Grains.Interfaces;
 using ParkingGrains.Grains.Interfaces.Cards;
@@ -78,7 +79,7 @@ public sealed class NoCallCycleTests
         Assert.True((await lot.OverrideSlot(new SlotOverrideCommand("cy-o2", "c6", SlotOverride.Automatic, "repaired", "op", now))).Applied);
         var forced = await lot.ForceExit(new ForceExitCommand("cy-f1", byCard.SessionId!, "op", "emergency", now));
         Assert.True(forced.Open, forced.ReasonText);
-        await grains.GetGrain<IGateGrain>("CY1-in").Heartbeat(new GateHeartbeat("agent-CY1", now, 2.0));
+        await grains.HeartbeatAsAgentAsync("CY1-in");
         await grains.GetGrain<IGateGrain>("CY1-in").Command(new GateCommand("cy-g1", GateCommandKind.Open, TimeSpan.FromSeconds(5), "op", "test", now));
 
         // Reads, and removal (lot → directory and gates).

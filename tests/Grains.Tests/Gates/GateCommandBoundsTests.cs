@@ -1,3 +1,4 @@
+using ParkingGrains.TestSupport;
 using ParkingGrains.Grains.Interfaces.Gates;
 using ParkingGrains.Grains.Interfaces.Validation;
 using ParkingGrains.Grains.Tests.Infrastructure;
@@ -23,7 +24,7 @@ public sealed class GateCommandBoundsTests(BoundsClusterFixture fixture)
         Assert.Equal(BarrierState.Closed, status.Barrier);
 
         // Nothing was recorded: the same command id is decided afresh once the agent is back.
-        await gate.Heartbeat(new GateHeartbeat("agent-G9", DateTimeOffset.UtcNow, 4.0));
+        await fixture.Grains.HeartbeatAsAgentAsync("G9-in");
         var opened = await gate.Command(new GateCommand("open-1", GateCommandKind.Open, TimeSpan.FromSeconds(30), "bob", "delivery", DateTimeOffset.UtcNow));
         Assert.True(opened.Accepted);
         Assert.False(opened.GateOffline);
@@ -38,7 +39,7 @@ public sealed class GateCommandBoundsTests(BoundsClusterFixture fixture)
     {
         await fixture.Grains.ConfiguredLotAsync("G10", cars: 1);
         var gate = fixture.Grains.GetGrain<IGateGrain>("G10-out");
-        await gate.Heartbeat(new GateHeartbeat("agent-G10", DateTimeOffset.UtcNow, 4.0));
+        await fixture.Grains.HeartbeatAsAgentAsync("G10-out");
 
         var refused = await Assert.ThrowsAsync<InvalidCommandException>(() =>
             gate.Command(new GateCommand($"d{seconds}", GateCommandKind.Open, TimeSpan.FromSeconds(seconds), "bob", "test", DateTimeOffset.UtcNow)));
@@ -50,8 +51,8 @@ public sealed class GateCommandBoundsTests(BoundsClusterFixture fixture)
     public async Task AHeartbeatWithoutAnAgentOrWithANonsenseRoundTrip_IsRefused_AndTheGateStaysOffline()
     {
         var gate = fixture.Grains.GetGrain<IGateGrain>("G11-in");
-        Assert.Equal("agentId", Assert.Single((await Assert.ThrowsAsync<InvalidCommandException>(() => gate.Heartbeat(new GateHeartbeat(" ", DateTimeOffset.UtcNow, 1)))).Problems).Field);
-        Assert.Equal("roundTripMilliseconds", Assert.Single((await Assert.ThrowsAsync<InvalidCommandException>(() => gate.Heartbeat(new GateHeartbeat("a", DateTimeOffset.UtcNow, double.NaN)))).Problems).Field);
+        Assert.Equal("agentId", Assert.Single((await Assert.ThrowsAsync<InvalidCommandException>(() => fixture.Grains.HeartbeatAsAgentAsync("G11-in", new GateHeartbeat(" ", DateTimeOffset.UtcNow, 1)))).Problems).Field);
+        Assert.Equal("roundTripMilliseconds", Assert.Single((await Assert.ThrowsAsync<InvalidCommandException>(() => fixture.Grains.HeartbeatAsAgentAsync("G11-in", new GateHeartbeat("a", DateTimeOffset.UtcNow, double.NaN)))).Problems).Field);
         Assert.False((await gate.GetStatus()).Online);
     }
 }

@@ -1,3 +1,4 @@
+using ParkingGrains.TestSupport;
 using ParkingGrains.Grains.Interfaces;
 using ParkingGrains.Grains.Interfaces.Cards;
 using ParkingGrains.Grains.Interfaces.Gates;
@@ -220,7 +221,7 @@ public sealed class LotGrainTests(DomainClusterFixture fixture)
         var gateOut = Grains.GetGrain<IGateGrain>("L15-out");
         Assert.Equal(DenialReason.WrongGateDirection, (await gateOut.Enter(new EntryCommand("e", "L15-out", "DIR-1", null, VehicleClass.Car, T0))).Reason);
 
-        await gateOut.Heartbeat(new GateHeartbeat("agent-L15", DateTimeOffset.UtcNow, 3.0));
+        await fixture.Grains.HeartbeatAsAgentAsync("L15-out");
         var opened = await gateOut.Command(new GateCommand("g1", GateCommandKind.Open, TimeSpan.FromMinutes(5), "bob", "ambulance", DateTimeOffset.UtcNow));
         Assert.Equal(BarrierState.Open, opened.Barrier);
         Assert.Equal(BarrierState.Open, (await gateOut.GetStatus()).Barrier);

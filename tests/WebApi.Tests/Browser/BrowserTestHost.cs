@@ -1,3 +1,4 @@
+using ParkingGrains.TestSupport;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -121,7 +122,7 @@ public sealed class BrowserTestHost : IAsyncDisposable
     {
         var stop = new CancellationTokenSource();
         async Task BeatAsync() => await Task.WhenAll(gateIds.Select(id =>
-            _cluster.Client.GetGrain<IGateGrain>(id).Heartbeat(new GateHeartbeat($"browser-test-{id}", DateTimeOffset.UtcNow, 2))));
+            _cluster.Client.HeartbeatAsAgentAsync(id, new GateHeartbeat($"browser-test-{id}", DateTimeOffset.UtcNow, 2))));
         await BeatAsync();
         var loop = Task.Run(async () =>
         {

@@ -1,3 +1,4 @@
+using ParkingGrains.TestSupport;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -59,7 +60,7 @@ public sealed class GateCommandTests(ApiFixture fixture)
 
     // The agent's heartbeat reaches the gate grain over the cluster client, as a real agent's does.
     private Task OnlineAsync(string gateId) =>
-        fixture.Cluster.Client.GetGrain<IGateGrain>(gateId).Heartbeat(new GateHeartbeat("test-agent", DateTimeOffset.UtcNow, 3));
+        fixture.Cluster.Client.HeartbeatAsAgentAsync(gateId);
 
     private async Task<BarrierState> BarrierAsync(string gateId) =>
         (await fixture.Cluster.Client.GetGrain<IGateGrain>(gateId).GetStatus()).Barrier;

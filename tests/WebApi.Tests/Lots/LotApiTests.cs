@@ -1,3 +1,4 @@
+using ParkingGrains.TestSupport;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -105,8 +106,7 @@ public sealed class LotApiTests(ApiFixture fixture)
         Assert.Equal(300, slots.GetArrayLength());
 
         // Commands need the gate's agent online (else 409); its heartbeat comes over the cluster client.
-        await fixture.Cluster.Client.GetGrain<ParkingGrains.Grains.Interfaces.Gates.IGateGrain>("sgn-out-1")
-            .Heartbeat(new ParkingGrains.Grains.Interfaces.Gates.GateHeartbeat("test-agent", DateTimeOffset.UtcNow, 3));
+        await fixture.Cluster.Client.HeartbeatAsAgentAsync("sgn-out-1");
         var opened = await operatorClient.PostAsJsonAsync("/api/gates/sgn-out-1/commands", new { eventId = $"cmd-{Guid.NewGuid():N}", kind = "Open", durationSeconds = 30, reason = "ambulance" });
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         var gate = await operatorClient.GetFromJsonAsync<JsonElement>("/api/gates/sgn-out-1");

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 
-namespace ParkingGrains.WebApi.Auth;
+namespace ParkingGrains.Grains.Interfaces.Accounts;
 
 /// <summary>
 /// Gate keys: 32 random bytes, base64url (43 characters). Only SHA-256 of the key bytes is sent to the cluster and
