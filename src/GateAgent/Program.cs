@@ -1,28 +1,21 @@
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Orleans;
-using Orleans.Configuration;
-using Orleans.Hosting;
-using Orleans.Runtime;
-using ParkingGrains.Grains.Interfaces.Calls;
+using ParkingGrains.GateAgent.Lane;
 
-// The gate agent's domain work (entry/exit decisions, OCR, offline journal) arrives with the gate agent issue.
-// Today it proves the edge → cluster path: an Orleans client through a static gateway list (an edge box needs
-// no Redis or PostgreSQL driver), reporting the silos it sees.
-var gateways = (args.Length > 0 ? args[0] : "127.0.0.1:30000")
-    .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-    .Select(IPEndPoint.Parse).ToArray();
-var clusterId = Environment.GetEnvironmentVariable("Cluster__ClusterId") ?? "parkinggrains";
-var builder = Host.CreateApplicationBuilder();
-builder.UseOrleansClient(client => client
-    .UseStaticClustering(gateways)
-    .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, Environment.GetEnvironmentVariable("Cluster__ServiceId") ?? clusterId))
-    .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ClusterTimeouts.ResponseTimeout)
-    .AddOutgoingGrainCallFilter<IdempotentRetryFilter>());
+// One process per lane: `Lane:GateId` and `Lane:Key` (environment Lane__GateId, Lane__Key, or --Lane:GateId=...),
+// the silo gateways in `Lane:Gateways`. See README "Gate agent".
+var builder = Host.CreateApplicationBuilder(args);
+LaneOptions options;
+try
+{
+    options = builder.Configuration.ReadLaneOptions();
+}
+catch (InvalidOperationException problems)
+{
+    Console.Error.WriteLine(problems.Message);
+    return 2;
+}
+
+builder.Services.AddLane(options);
 using var host = builder.Build();
-await host.StartAsync();
-var cluster = host.Services.GetRequiredService<IClusterClient>();
-var silos = await cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-Console.WriteLine($"Gate agent connected to cluster '{clusterId}': {string.Join(", ", silos.Keys)}");
-await host.StopAsync();
+await host.RunAsync();
+return 0;

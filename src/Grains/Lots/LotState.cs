@@ -1,3 +1,4 @@
+using ParkingGrains.Grains.Interfaces.Validation;
 using System.Text.Json.Serialization;
 using ParkingGrains.Grains.Allocation;
 using ParkingGrains.Grains.Interfaces.Layout;

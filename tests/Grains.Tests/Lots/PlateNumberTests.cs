@@ -1,3 +1,4 @@
+using ParkingGrains.Grains.Interfaces.Validation;
 using ParkingGrains.Grains.Lots;
 
 namespace ParkingGrains.Grains.Tests.Lots;

@@ -1,4 +1,4 @@
-namespace ParkingGrains.Grains.Lots;
+namespace ParkingGrains.Grains.Interfaces.Validation;
 
 /// <summary>Plates compare without spaces, dots or dashes and case-insensitively ("51F-123.45" = "51f12345").</summary>
 public static class PlateNumber

@@ -1,0 +1,7 @@
+namespace ParkingGrains.GateAgent.Lane;
+
+public enum LaneEventKind
+{
+    Entry = 0,
+    Exit = 1,
+}
