@@ -123,16 +123,21 @@ public sealed class LaneBarrier : IBarrier
         {
             var now = _time.GetUtcNow();
             var transitions = input(_machine, now);
+            // Timer and relay first, then what others observe: whoever reacts to a transition (or moves a fake
+            // clock on seeing it) finds the timer and the motion already under way.
+            Reschedule(now);
+            foreach (var transition in transitions)
+            {
+                await CommandRelayAsync(transition.To);
+            }
+
             _state = _machine.State;
             _vehiclePresent = _machine.VehiclePresent;
             foreach (var transition in transitions)
             {
                 _logger.LogInformation("{Barrier}: {From} → {To} ({Cause})", Name, transition.From, transition.To, transition.Cause);
                 _transitions.Writer.TryWrite(transition);
-                await CommandRelayAsync(transition.To);
             }
-
-            Reschedule(now);
         }
         finally
         {

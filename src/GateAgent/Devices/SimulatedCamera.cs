@@ -125,13 +125,14 @@ public sealed class SimulatedCamera(TimeProvider time, int seed = 1) : ICamera
         var lines = SplitLines(plate, style.TwoLines);
         var twoLines = lines.Length == 2;
         // Vietnamese plates: 520×110 mm (one line) and 330×165 mm or 190×140 mm (two lines).
-        var plateWidth = twoLines ? _random.Next(150, 200) : _random.Next(220, 300);
+        var plateWidth = twoLines ? _random.Next(130, 180) : _random.Next(180, 260);
         var plateHeight = twoLines ? (int)(plateWidth / 1.45) : (int)(plateWidth / 4.5);
 
-        var carWidth = plateWidth * 3 + _random.Next(40);
-        var carHeight = (int)(carWidth * 0.55);
-        var carX = _random.Next(140, Math.Max(141, Width - 140 - carWidth));
-        var carY = _random.Next(250, Math.Max(251, Height - 20 - carHeight));
+        // The car around the plate, wholly inside the frame (a real camera is aimed so).
+        var carWidth = Math.Min(plateWidth * 3 + _random.Next(40), 640);
+        var carHeight = carWidth / 2;
+        var carX = _random.Next(60, Width - 60 - carWidth);
+        var carY = _random.Next(Math.Min(230, Height - 10 - carHeight), Height - 10 - carHeight + 1);
         using var paint = new SKPaint { IsAntialias = true };
         paint.Color = new SKColor((byte)_random.Next(30, 220), (byte)_random.Next(30, 220), (byte)_random.Next(30, 220));
         canvas.DrawRoundRect(carX, carY, carWidth, carHeight, 30, 30, paint);
