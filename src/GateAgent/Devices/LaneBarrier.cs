@@ -54,8 +54,8 @@ public sealed class LaneBarrier : IBarrier
         var stopping = _stopping.Token;
         _pumps =
         [
-            Task.Run(() => PumpAsync(_relay.Motions, (m, motion, _) => m.MotionComplete(motion.Reached, motion.At), stopping), stopping),
-            Task.Run(() => PumpAsync(_loop.Presence, (m, p, _) => p.Present ? m.VehicleArrived(p.At) : m.VehicleCleared(p.At), stopping), stopping),
+            Task.Run(() => PumpAsync(_relay.Motions, (m, motion, _) => m.MotionComplete(motion.Reached, motion.At), stopping), CancellationToken.None),
+            Task.Run(() => PumpAsync(_loop.Presence, (m, p, _) => p.Present ? m.VehicleArrived(p.At) : m.VehicleCleared(p.At), stopping), CancellationToken.None),
         ];
     }
 
@@ -80,14 +80,7 @@ public sealed class LaneBarrier : IBarrier
 
         await _stopping.CancelAsync();
         await _timer.DisposeAsync();
-        try
-        {
-            await Task.WhenAll(_pumps);
-        }
-        catch (OperationCanceledException)
-        {
-            // stopping
-        }
+        await Task.WhenAll(_pumps);
 
         await _relay.DisposeAsync();
         await _loop.DisposeAsync();
@@ -97,9 +90,24 @@ public sealed class LaneBarrier : IBarrier
 
     private async Task PumpAsync<T>(ChannelReader<T> source, Func<BarrierStateMachine, T, DateTimeOffset, IReadOnlyList<BarrierTransition>> input, CancellationToken stopping)
     {
-        await foreach (var item in source.ReadAllAsync(stopping))
+        try
         {
-            await ApplyAsync((m, now) => input(m, item, now), stopping);
+            await foreach (var item in source.ReadAllAsync(stopping))
+            {
+                try
+                {
+                    await ApplyAsync((m, now) => input(m, item, now), stopping);
+                }
+                catch (Exception ex) when (!stopping.IsCancellationRequested)
+                {
+                    // One bad signal must not leave the barrier deaf to the relay or the loop for good.
+                    _logger.LogError(ex, "{Barrier}: a {Signal} could not be applied", Name, typeof(T).Name);
+                }
+            }
+        }
+        catch (Exception ex) when (stopping.IsCancellationRequested && ex is OperationCanceledException or ObjectDisposedException)
+        {
+            // stopping
         }
     }
 

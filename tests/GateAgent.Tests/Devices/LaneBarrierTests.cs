@@ -122,4 +122,16 @@ public sealed class LaneBarrierTests : IAsyncLifetime
         Assert.Equal((HeldOpen, Open, ReleaseCommand), await NextAsync());
         Assert.Equal((Open, Closing, OpenTimerExpired), await NextAsync());
     }
+
+    [Fact]
+    public async Task Disposing_stops_the_barrier_and_ends_its_transitions()
+    {
+        await _barrier.OpenAsync(TimeSpan.FromSeconds(10));
+        await NextAsync();
+
+        await _barrier.DisposeAsync();
+
+        await _barrier.Transitions.Completion.WaitAsync(Wait.Deadline);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => _barrier.CloseAsync());
+    }
 }
