@@ -1,6 +1,6 @@
 namespace ParkingGrains.GateAgent.Devices;
 
-/// <summary>Barrier timing (configuration section <c>Lane:Barrier</c>).</summary>
+/// <summary>Barrier timing.</summary>
 public sealed record BarrierOptions
 {
     /// <summary>A close that waited for a vehicle happens this long after the loop is clear (the car's tail and trailer).</summary>

@@ -1,8 +1,6 @@
-using System.Net;
-
 namespace ParkingGrains.GateAgent.Devices;
 
-/// <summary>Card reader settings (configuration section <c>Lane:CardReader</c>).</summary>
+/// <summary>Card reader settings (plain properties, so they bind from configuration).</summary>
 public sealed record CardReaderOptions
 {
     /// <summary>The same card read again within this window is one read; the window slides with every read, so a card
@@ -12,8 +10,8 @@ public sealed record CardReaderOptions
     /// <summary>Longer lines are dropped whole (and logged): a reader sends short ids, anything longer is noise.</summary>
     public int MaxLineLength { get; init; } = 128;
 
-    /// <summary>TCP reader: the address to listen on (loopback: the reader's bridge runs on the agent's box).</summary>
-    public IPAddress ListenAddress { get; init; } = IPAddress.Loopback;
+    /// <summary>TCP reader: the IP address to listen on (loopback: the reader's bridge runs on the agent's box).</summary>
+    public string ListenAddress { get; init; } = "127.0.0.1";
 
     /// <summary>TCP reader: the port (0 picks a free one; see <see cref="TcpCardReader.Port"/>).</summary>
     public int Port { get; init; } = 7300;

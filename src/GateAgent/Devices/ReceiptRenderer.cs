@@ -58,6 +58,29 @@ public static class ReceiptRenderer
         return new RenderedReceipt(format, content, payload, qrBounds, problem);
     }
 
+    /// <summary>
+    /// The same receipt as plain text, 40 columns (a text-only printer, the lane UI, logs): the rows of the image, a
+    /// label and its value on each line, <c>[VietQR]</c> where the code goes.
+    /// </summary>
+    public static string Text(Receipt receipt)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        var text = new System.Text.StringBuilder();
+        foreach (var row in Rows(receipt, QrFor(receipt).Payload))
+        {
+            var line = row.Kind switch
+            {
+                RowKind.Title or RowKind.Centered => row.Text.PadLeft((MaxText + row.Text.Length) / 2),
+                RowKind.Pair => row.Text + " " + (row.Value ?? "").PadLeft(Math.Max(0, MaxText - row.Text.Length - 1)),
+                RowKind.Rule => new string('-', MaxText),
+                _ => "[VietQR]".PadLeft((MaxText + 8) / 2),
+            };
+            text.Append(line.TrimEnd()).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>"2 h 05 min", "1 d 3 h 10 min", "12 min" (started minutes are not rounded up: the fee lines say what counts).</summary>
     public static string FormatStay(TimeSpan stay)
     {

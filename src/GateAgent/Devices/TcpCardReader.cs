@@ -31,7 +31,7 @@ public sealed class TcpCardReader(CardReaderOptions options, TimeProvider time, 
             return Task.CompletedTask;
         }
 
-        var listener = new TcpListener(options.ListenAddress, options.Port);
+        var listener = new TcpListener(IPAddress.Parse(options.ListenAddress), options.Port);
         listener.Start();
         _listener = listener;
         logger.LogInformation("Card reader listening on {Endpoint}", listener.LocalEndpoint);

@@ -97,6 +97,45 @@ public sealed class ReceiptRendererTests
         Assert.NotNull(due.QrPayload);
     }
 
+    [Fact]
+    public void Times_are_printed_in_the_lot_time_zone()
+    {
+        var text = ReceiptRenderer.Text(Receipt(paid: 30000, due: 0));
+
+        Assert.Contains("Entry", text, StringComparison.Ordinal);
+        Assert.Contains("2026-12-03 08:15", text, StringComparison.Ordinal); // 01:15 UTC in Ho Chi Minh City (UTC+7)
+        Assert.Contains("2026-12-03 10:20", text, StringComparison.Ordinal);
+        Assert.Contains("2 h 05 min", text, StringComparison.Ordinal);
+        Assert.Contains("Asia/Ho_Chi_Minh", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("[VietQR]", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stay_across_a_daylight_saving_change_shows_local_clock_times_and_the_real_duration()
+    {
+        // Berlin, 2026-03-29: clocks go from 02:00 to 03:00. 00:30 UTC is 01:30 CET; 02:30 UTC is 04:30 CEST.
+        var receipt = new Receipt("Berlin", "B-AB 1234", new DateTimeOffset(2026, 3, 29, 0, 30, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 3, 29, 2, 30, 0, TimeSpan.Zero), "Europe/Berlin", "EUR", [new ReceiptLine("2 h", 4m)], 0m, 4m);
+
+        var text = ReceiptRenderer.Text(receipt);
+
+        Assert.Contains("2026-03-29 01:30", text, StringComparison.Ordinal);
+        Assert.Contains("2026-03-29 04:30", text, StringComparison.Ordinal);
+        Assert.Contains("2 h 00 min", text, StringComparison.Ordinal);
+        Assert.Contains("4.00 EUR", text, StringComparison.Ordinal);
+        Assert.Contains("pay station", text, StringComparison.Ordinal); // something due, no VietQR for EUR
+    }
+
+    [Fact]
+    public void An_unknown_time_zone_prints_utc_rather_than_no_receipt()
+    {
+        var text = ReceiptRenderer.Text(Receipt(paid: 0, due: 30000) with { TimeZoneId = "Mars/Olympus" });
+
+        Assert.Contains("2026-12-03 01:15", text, StringComparison.Ordinal);
+        Assert.Contains("UTC", text, StringComparison.Ordinal);
+        Assert.Contains("[VietQR]", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0, 12, "12 min")]
     [InlineData(2, 5, "2 h 05 min")]
