@@ -20,6 +20,8 @@ public sealed class OnnxPlateReader : IPlateReader, IDisposable
     // A read that fits no grammar never reaches the confirm threshold on its own.
     private const double UnknownFormatCeiling = 0.5;
 
+    private const double SeparatorWeight = 0.1;
+
     private readonly PlateReaderOptions options;
     private readonly SessionOptions sessionOptions;
     private readonly TextDetector detector;
@@ -178,7 +180,7 @@ public sealed class OnnxPlateReader : IPlateReader, IDisposable
             return a.Match.Fits ? a : b;
         }
 
-        return b.Confidence > a.Confidence ? b : a;
+        return b.Rank > a.Rank ? b : a;
     }
 
     private static PlateBox Union(TextLine[] lines)
@@ -196,5 +198,10 @@ public sealed class OnnxPlateReader : IPlateReader, IDisposable
         sessionOptions.Dispose();
     }
 
-    private sealed record Candidate(PlateMatch Match, double Confidence, PlateBox Box);
+    private sealed record Candidate(PlateMatch Match, double Confidence, PlateBox Box)
+    {
+        // Between candidates, a read with the plate's separators where the grammar puts them is stronger evidence:
+        // signs and overlays ("SPEED 10", "CAM 03") fit the loose EU grammar only without its dash.
+        public double Rank => Confidence - (SeparatorWeight * Match.SeparatorMisses);
+    }
 }

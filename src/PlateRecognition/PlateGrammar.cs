@@ -190,7 +190,9 @@ public static class PlateGrammar
 
             // A swap costs most (shapes are what the recogniser gets wrong), then a separator where the pattern has
             // none, then a separator the pattern has but the read lacks (small dots and spaces do get lost).
-            score = (corrections * 4) + (seen.Count(b => !Boundaries.Contains(b)) * 2) + Boundaries.Count(b => !seen.Contains(b));
+            var unexpected = seen.Count(b => !Boundaries.Contains(b));
+            var missing = Boundaries.Count(b => !seen.Contains(b));
+            score = (corrections * 4) + (unexpected * 2) + missing;
             var display = new StringBuilder(Display.Length);
             var next = 0;
             foreach (var c in Display)
@@ -198,7 +200,7 @@ public static class PlateGrammar
                 display.Append(c is 'D' or 'L' ? text[next++] : c);
             }
 
-            return new PlateMatch(new string(text), display.ToString(), Format, corrections);
+            return new PlateMatch(new string(text), display.ToString(), Format, corrections, unexpected + missing);
         }
     }
 }
