@@ -7,6 +7,8 @@ using Orleans.Hosting;
 using Orleans.Runtime;
 using ParkingGrains.Grains.Interfaces.Calls;
 
+if (args is ["read-plate", ..]) { return await ParkingGrains.GateAgent.Plates.ReadPlateCommand.RunAsync(args[1..], Console.Out, Console.Error); }
+
 // The gate agent's domain work (entry/exit decisions, OCR, offline journal) arrives with the gate agent issue.
 // Today it proves the edge → cluster path: an Orleans client through a static gateway list (an edge box needs
 // no Redis or PostgreSQL driver), reporting the silos it sees.
@@ -26,3 +28,4 @@ var cluster = host.Services.GetRequiredService<IClusterClient>();
 var silos = await cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
 Console.WriteLine($"Gate agent connected to cluster '{clusterId}': {string.Join(", ", silos.Keys)}");
 await host.StopAsync();
+return 0;

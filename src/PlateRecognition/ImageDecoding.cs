@@ -1,3 +1,4 @@
+using System.Globalization;
 using SkiaSharp;
 
 namespace ParkingGrains.PlateRecognition;
@@ -15,7 +16,7 @@ internal static class ImageDecoding
         if (bytes.Length > options.MaxImageBytes)
         {
             throw new PlateImageException(PlateImageProblem.TooLarge,
-                $"The image has {bytes.Length:N0} bytes; at most {options.MaxImageBytes:N0} are read.");
+                string.Create(CultureInfo.InvariantCulture, $"The image has {bytes.Length:N0} bytes; at most {options.MaxImageBytes:N0} are read."));
         }
 
         using var data = SKData.CreateCopy(bytes);
@@ -30,7 +31,7 @@ internal static class ImageDecoding
         if ((long)info.Width * info.Height > options.MaxImagePixels)
         {
             throw new PlateImageException(PlateImageProblem.TooManyPixels,
-                $"The image is {info.Width}×{info.Height} pixels; at most {options.MaxImagePixels:N0} pixels are read.");
+                string.Create(CultureInfo.InvariantCulture, $"The image is {info.Width}×{info.Height} pixels; at most {options.MaxImagePixels:N0} pixels are read."));
         }
 
         var bitmap = new SKBitmap(new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
