@@ -1,5 +1,12 @@
 using Microsoft.Extensions.Hosting;
 using ParkingGrains.GateAgent.Lane;
+using ParkingGrains.GateAgent.Plates;
+
+// `read-plate FILE...`: one tab-separated line per image (path, plate, confidence, ms); see README "Gate agent".
+if (args is ["read-plate", ..])
+{
+    return await ReadPlateCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
 
 // One process per lane: `Lane:GateId` and `Lane:Key` (environment Lane__GateId, Lane__Key, or --Lane:GateId=...),
 // the silo gateways in `Lane:Gateways`. See README "Gate agent".
