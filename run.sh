@@ -4,12 +4,22 @@
 #
 #   ./run.sh                                      start on the default ports
 #   PORT=5080 ./run.sh                            web API on another port
+#   ./run.sh --no-traffic                         gate agents without the simulated traffic
 #   ./run.sh --Logging:LogLevel:Default=Debug     extra arguments go to the silo (.NET configuration)
+#
+# Besides the silo it starts one gate agent per lane of the demo lots (src/GateAgent, simulated camera, barrier,
+# display and printer) with a gentle traffic generator; their logs and journals are in $DATA_DIR/lanes.
 #
 # Environment overrides: PORT (web, 8080), SILO_PORT (11111), GATEWAY_PORT (30000), DATA_DIR (.data),
 # DOTNET_ENVIRONMENT (Development). Any configuration key can also be set as an environment variable
 # with `__` for `:` (e.g. Storage__Provider=...), which wins over the defaults below; arguments win over both.
 set -euo pipefail
+
+traffic=true
+silo_args=()
+for arg in "$@"; do
+  if [ "$arg" = "--no-traffic" ]; then traffic=false; else silo_args+=("$arg"); fi
+done
 
 root="$(cd "$(dirname "$0")" && pwd)"
 project="$root/src/Silo/Silo.csproj"
@@ -49,6 +59,13 @@ for port in "${ports[@]}"; do
   fi
 done
 
+# The plate reader's PP-OCRv4 models come from npm (src/PlateRecognition/models).
+models="$root/src/PlateRecognition/models"
+if [ -f "$models/package.json" ] && [ ! -d "$models/node_modules" ] && command -v npm >/dev/null; then
+  echo "installing the plate reader's models (npm, src/PlateRecognition/models)"
+  (cd "$models" && npm ci --no-audit --no-fund)
+fi
+
 # The dashboard's browser libraries (@microsoft/signalr, chart.js) come from npm; the build copies them to wwwroot/lib.
 client_app="$root/src/WebApi/ClientApp"
 if [ -f "$client_app/package.json" ] && [ ! -d "$client_app/node_modules" ]; then
@@ -60,14 +77,59 @@ if [ -f "$client_app/package.json" ] && [ ! -d "$client_app/node_modules" ]; the
   fi
 fi
 
-echo "building src/Silo (Release)"
+echo "building src/Silo and src/GateAgent (Release)"
 dotnet build "$project" -c Release -nologo -v quiet
+dotnet build "$root/src/GateAgent/GateAgent.csproj" -c Release -nologo -v quiet
 dll="$(dotnet msbuild "$project" -getProperty:TargetPath -p:Configuration=Release)"
-mkdir -p "$DATA_DIR"
+agent_dll="$(dotnet msbuild "$root/src/GateAgent/GateAgent.csproj" -getProperty:TargetPath -p:Configuration=Release)"
+mkdir -p "$DATA_DIR/lanes"
+
+# One key per demo gate, made once and kept in the data folder (never in the repository): the silo installs their
+# hashes at start (Seed:GateKeys) and each agent presents its own.
+gates=(sgn-in-1 sgn-out-1 ber-in ber-out)
+keys_file="$DATA_DIR/gate-keys.env"
+if [ ! -f "$keys_file" ]; then
+  (umask 077; for gate in "${gates[@]}"; do
+    echo "$gate=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+  done > "$keys_file")
+fi
+declare -A gate_keys
+while IFS='=' read -r gate key; do
+  [ -n "$gate" ] && gate_keys[$gate]="$key"
+done < "$keys_file"
+export Seed__GateKeysFile="${Seed__GateKeysFile:-$keys_file}"
 
 web="web API on $Web__Urls"; [ "${Web__Enabled,,}" = "true" ] || web="web API disabled"
 echo "starting silo: $web (silo port $Silo__SiloPort, gateway $Silo__GatewayPort, data in $DATA_DIR); Ctrl-C stops it"
 # From the output folder: the host watches its content root (the working directory) for configuration changes,
 # recursively, and must not see every write to a data folder inside the repository.
 cd "$(dirname "$dll")"
-exec dotnet "$dll" "$@"
+dotnet "$dll" ${silo_args[@]+"${silo_args[@]}"} &
+silo_pid=$!
+agent_pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  for pid in ${agent_pids[@]+"${agent_pids[@]}"}; do kill -TERM "$pid" 2>/dev/null || true; done
+  kill -TERM "$silo_pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap stop_all INT TERM EXIT
+
+# The agents start once the silo answers; each runs its lane offline until then anyway.
+for _ in $(seq 1 120); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$Silo__GatewayPort") 2>/dev/null; then break; fi
+  kill -0 "$silo_pid" 2>/dev/null || break
+  sleep 1
+done
+port=7300
+for gate in "${gates[@]}"; do
+  # Each lane: its journal, receipts and log under $DATA_DIR/lanes; its card reader on a loopback port from 7300.
+  (cd "$(dirname "$agent_dll")" && exec env Lane__GateId="$gate" Lane__Key="${gate_keys[$gate]}" \
+    Lane__Gateways="127.0.0.1:$Silo__GatewayPort" Lane__JournalPath="$DATA_DIR/lanes/$gate.db" Lane__Simulate="$traffic" \
+    Lane__ReceiptFolder="$DATA_DIR/lanes/receipts-$gate" Lane__CardReaderPort="$port" \
+    dotnet "$agent_dll" >>"$DATA_DIR/lanes/$gate.log" 2>&1) &
+  agent_pids+=($!)
+  port=$((port + 1))
+done
+echo "gate agents: ${gates[*]} (traffic: $traffic; logs in $DATA_DIR/lanes)"
+wait "$silo_pid"

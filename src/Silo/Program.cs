@@ -1,4 +1,5 @@
 using ParkingGrains.Grains.Demo;
+using ParkingGrains.Grains.Interfaces.Accounts;
 using ParkingGrains.Grains.Lots;
 using ParkingGrains.Silo;
 using Orleans.Dashboard;
@@ -84,8 +85,25 @@ static async Task SeedDemoLotsAsync(WebApplication app)
     {
         try
         {
-            var seeded = await DemoSeeder.SeedAsync(app.Services.GetRequiredService<IGrainFactory>());
+            var grains = app.Services.GetRequiredService<IGrainFactory>();
+            var seeded = await DemoSeeder.SeedAsync(grains);
             logger.LogInformation("Demo lots: {Seeded}", seeded.Count == 0 ? "already configured" : string.Join(", ", seeded));
+
+            // Seed:GateKeysFile: "gateId=key" lines, the keys local gate agents present (./run.sh makes them in its data
+            // folder, readable by its user only); their hashes are installed unless already current.
+            if (app.Configuration["Seed:GateKeysFile"] is { Length: > 0 } keysFile && File.Exists(keysFile))
+            {
+                foreach (var line in await File.ReadAllLinesAsync(keysFile))
+                {
+                    var (gateId, key) = line.Split('=', 2) is [var g, var k] ? (g.Trim(), k.Trim()) : ("", "");
+                    if (GateKeys.IsValidGateId(gateId) && GateKeys.TryHash(key, out var hash) && !(await grains.GetGrain<IGateKeyGrain>(gateId).Verify(hash)).Valid)
+                    {
+                        await grains.GetGrain<IGateKeyGrain>(gateId).Install(new GateKeyInstall(GateKeys.NewKeyId(), hash, DateTimeOffset.UtcNow));
+                        logger.LogInformation("Installed the configured key of gate {GateId}", gateId);
+                    }
+                }
+            }
+
             return;
         }
         catch (Exception ex) when (attempt < 5)

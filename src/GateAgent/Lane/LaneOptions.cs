@@ -1,4 +1,5 @@
 using ParkingGrains.Grains.Interfaces;
+using ParkingGrains.Grains.Interfaces.Layout;
 
 namespace ParkingGrains.GateAgent.Lane;
 
@@ -40,4 +41,25 @@ public sealed class LaneOptions
     public string JournalPath { get; set; } = "lane-journal.db";
 
     public VehicleClass DefaultVehicleClass { get; set; } = VehicleClass.Car;
+
+    /// <summary>Entry or exit; when unset, the direction the lot gave the gate (from the cache).</summary>
+    public GateDirection? Direction { get; set; }
+
+    /// <summary>How long the barrier stays up for an admitted vehicle (it never closes on one: the loop holds it).</summary>
+    public TimeSpan BarrierOpenTime { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Simulated devices and a gentle traffic generator (what ./run.sh starts).</summary>
+    public bool Simulate { get; set; }
+
+    /// <summary>Mean time between simulated vehicles.</summary>
+    public TimeSpan TrafficInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>A folder the camera drops frames into (a real camera's FTP/SMB upload); unset: the simulated camera.</summary>
+    public string? CameraFolder { get; set; }
+
+    /// <summary>Loopback TCP port of the card reader (one card id per line); 0 picks a free port.</summary>
+    public int CardReaderPort { get; set; } = 7300;
+
+    /// <summary>Where the simulated printer writes receipts.</summary>
+    public string ReceiptFolder { get; set; } = "receipts";
 }

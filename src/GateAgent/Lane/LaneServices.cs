@@ -2,7 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ParkingGrains.GateAgent.Cluster;
+using ParkingGrains.GateAgent.Devices;
 using ParkingGrains.GateAgent.Journal;
+using ParkingGrains.GateAgent.Simulation;
+using ParkingGrains.PlateRecognition;
 using ParkingGrains.Grains.Interfaces.Accounts;
 
 namespace ParkingGrains.GateAgent.Lane;
@@ -41,6 +44,34 @@ public static class LaneServices
         services.AddSingleton(sp => LaneJournal.Open(options.JournalPath, sp.GetRequiredService<ILoggerFactory>().CreateLogger<LaneJournal>()));
         services.AddSingleton<LaneController>();
         services.AddHostedService<LaneHostedService>();
+        AddDevices(services, options);
         return services;
+    }
+
+    // The drivers this repository ships: a watched camera folder or the simulated camera, the TCP card reader, and the
+    // simulated relay, loop, display and printer (a site's own relay/display drivers implement the same interfaces).
+    private static void AddDevices(IServiceCollection services, LaneOptions options)
+    {
+        services.AddSingleton(new PlateReaderOptions());
+        services.AddSingleton<IPlateReader>(sp => new OnnxPlateReader(sp.GetRequiredService<PlateReaderOptions>()));
+        services.AddSingleton(sp => new SimulatedCamera(TimeProvider.System, seed: Math.Abs(options.GateId.GetHashCode(StringComparison.Ordinal))));
+        services.AddSingleton<ICamera>(sp => options.CameraFolder is { Length: > 0 } folder
+            ? new FolderCamera(new FolderCameraOptions(folder), TimeProvider.System, sp.GetRequiredService<ILogger<FolderCamera>>())
+            : sp.GetRequiredService<SimulatedCamera>());
+        services.AddSingleton<ICardReader>(sp => new TcpCardReader(new CardReaderOptions { Port = options.CardReaderPort }, TimeProvider.System, sp.GetRequiredService<ILogger<TcpCardReader>>()));
+        services.AddSingleton(new BarrierOptions());
+        services.AddSingleton<SimulatedVehicleLoop>();
+        services.AddSingleton<IBarrierRelay, SimulatedRelay>();
+        services.AddSingleton<IBarrier>(sp => new LaneBarrier(sp.GetRequiredService<IBarrierRelay>(), sp.GetRequiredService<SimulatedVehicleLoop>(),
+            sp.GetRequiredService<BarrierOptions>(), TimeProvider.System, sp.GetRequiredService<ILogger<LaneBarrier>>()));
+        services.AddSingleton<ILaneDisplay, SimulatedLaneDisplay>();
+        services.AddSingleton<IReceiptPrinter>(sp => new SimulatedReceiptPrinter(new SimulatedReceiptPrinterOptions(options.ReceiptFolder), TimeProvider.System,
+            sp.GetRequiredService<ILogger<SimulatedReceiptPrinter>>()));
+        services.AddSingleton<LaneRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<LaneRunner>());
+        if (options.Simulate)
+        {
+            services.AddHostedService<SimulatedTraffic>();
+        }
     }
 }
