@@ -4,6 +4,8 @@
 #   ./bench.sh runtime               results in bench/results/runtime.json (written by the bench program)
 #   ./bench.sh checkin [args...]     results in bench/results/checkin.json; further arguments go to the bench program
 #   ./bench.sh cluster               results in bench/results/cluster.json (3 silo processes + web API vs 1 silo)
+#   ./bench.sh plates                results in bench/results/plates.json (plate OCR on generated images; no servers;
+#                                    needs ImageMagick, and npm for the models)
 #
 # The servers get their own folder (.run/bench) and ports, so a benchmark never touches the servers of
 # ./test.sh; override with PG_PORT, REDIS_PORT, MQTT_PORT, MQTT_AUTH_PORT. They are stopped on exit.
@@ -30,6 +32,14 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# The plate recognition models come from npm (src/PlateRecognition/models); the build copies them next to the program.
+models="$root/src/PlateRecognition/models"
+if [ -f "$models/package.json" ] && [ ! -d "$models/node_modules" ]; then
+  command -v npm >/dev/null || { echo "npm not found: install nodejs and npm (the plate models come from npm)." >&2; exit 1; }
+  echo "installing the plate recognition models (npm ci in src/PlateRecognition/models)"
+  (cd "$models" && npm ci --no-audit --no-fund)
+fi
+
 echo "building $project (Release)"
 dotnet build "$project" -c Release -nologo -v quiet
 dll="$(dotnet msbuild "$project" -getProperty:TargetPath -p:Configuration=Release)"
@@ -43,10 +53,12 @@ if [ "$name" = "cluster" ]; then
   export PARKINGGRAINS_BENCH_WEBAPI_DLL="$(dotnet msbuild src/WebApi/WebApi.csproj -getProperty:TargetPath -p:Configuration=Release)"
 fi
 
-started=1
-services start
-# shellcheck source=/dev/null
-source "$run_dir/services.env"
+if [ "$name" != "plates" ]; then # the plate benchmark runs in-process and needs no servers
+  started=1
+  services start
+  # shellcheck source=/dev/null
+  source "$run_dir/services.env"
+fi
 
 mkdir -p bench/results
 echo "running benchmark '$name' (results: bench/results/$name.json)"

@@ -8,11 +8,19 @@ using ParkingGrains.Bench;
 // ./bench.sh checkin — the parking decision path against a SQL design (bench/results/checkin.json).
 // ./bench.sh cluster — the check-in load over REST through 3 silos and a web API vs 1 co-hosted silo (cluster.json).
 // ./bench.sh activation [events] — how fast a lot with a long history (default 1,000,000 events) activates (activation.json).
+// ./bench.sh plates — plate recognition accuracy and ms per image on generated fixtures, no servers (plates.json).
 var name = args.FirstOrDefault() ?? "runtime";
-if (name is not ("runtime" or "checkin" or "cluster" or "activation"))
+if (name is not ("runtime" or "checkin" or "cluster" or "activation" or "plates"))
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}' (known: runtime, checkin, cluster, activation)");
+    Console.Error.WriteLine($"unknown benchmark '{name}' (known: runtime, checkin, cluster, activation, plates)");
     return 2;
+}
+
+if (name == "plates")
+{
+    var platesFolder = Environment.GetEnvironmentVariable("PARKINGGRAINS_BENCH_RESULTS") ?? Path.Combine("bench", "results");
+    Directory.CreateDirectory(platesFolder);
+    return await ParkingGrains.Bench.Plates.PlatesBenchmark.RunAsync(platesFolder, LoadAverage());
 }
 
 var seconds = double.Parse(Environment.GetEnvironmentVariable("BENCH_SECONDS") ?? "5", CultureInfo.InvariantCulture);

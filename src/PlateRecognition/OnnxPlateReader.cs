@@ -22,6 +22,11 @@ public sealed class OnnxPlateReader : IPlateReader, IDisposable
 
     private const double SeparatorWeight = 0.1;
 
+    // A plate line is at most about 7 times as long as high ("51F-123.45" with its margin); longer is not a plate.
+    private const float MaxLineAspect = 9;
+
+    private const int MaxLines = 12;
+
     private readonly PlateReaderOptions options;
     private readonly SessionOptions sessionOptions;
     private readonly TextDetector detector;
@@ -37,6 +42,8 @@ public sealed class OnnxPlateReader : IPlateReader, IDisposable
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            // Every image has its own input shape: a memory pattern planned for one shape is never reused.
+            EnableMemoryPattern = false,
         };
         detector = new TextDetector(files.Detector, sessionOptions);
         recognizer = new TextRecognizer(files.Recognizer, files.Keys, sessionOptions);
@@ -97,41 +104,66 @@ public sealed class OnnxPlateReader : IPlateReader, IDisposable
 
     private Candidate? ReadScene(SKImage frame, float scale)
     {
+        // Plate text is a short line (a long one is a caption or a time stamp) a few pixels high at least; plates are
+        // dark print on a light ground, so the lightest lines are read first and the reading stops at a sure plate.
         var lines = detector.Detect(frame, scale)
-            .Where(l => l.Thickness >= 6 && l.Length >= l.Thickness)
-            .OrderByDescending(l => l.Score * l.Thickness)
-            .Take(16)
+            .Where(l => l.Thickness >= 8 && l.Length >= l.Thickness && l.Length <= MaxLineAspect * l.Thickness)
+            .Select(l => (Line: l, Light: Lightness(frame, l)))
+            .OrderByDescending(l => l.Light)
+            .Take(MaxLines)
+            .Select(l => l.Line)
             .ToList();
-        if (lines.Count == 0)
-        {
-            return null;
-        }
-
-        var bitmaps = lines.Select(l => LineImage.Render(frame, l, TextRecognizer.Height, TextRecognizer.MaxWidth)).ToList();
-        IReadOnlyList<RecognizedText> texts;
-        try
-        {
-            texts = recognizer.Recognize(bitmaps);
-        }
-        finally
-        {
-            bitmaps.ForEach(b => b.Dispose());
-        }
-
+        var texts = new RecognizedText[lines.Count];
         Candidate? best = null;
         for (var i = 0; i < lines.Count; i++)
         {
-            best = Better(best, Score([texts[i]], [lines[i]]));
-            for (var j = 0; j < lines.Count; j++)
+            // One line at a time at its own width: a batch would pad every line to the widest.
+            using (var bitmap = LineImage.Render(frame, lines[i], TextRecognizer.Height, TextRecognizer.MaxWidth))
             {
-                if (i != j && IsLineBelow(lines[i], lines[j]))
+                texts[i] = recognizer.Recognize([bitmap])[0];
+            }
+
+            best = Better(best, Score([texts[i]], [lines[i]]));
+            for (var j = 0; j < i; j++)
+            {
+                if (IsLineBelow(lines[j], lines[i]))
+                {
+                    best = Better(best, Score([texts[j], texts[i]], [lines[j], lines[i]]));
+                }
+                else if (IsLineBelow(lines[i], lines[j]))
                 {
                     best = Better(best, Score([texts[i], texts[j]], [lines[i], lines[j]]));
                 }
             }
+
+            if (best is { Match: { Fits: true, SeparatorMisses: 0 } } && best.Confidence >= options.ConfirmThreshold)
+            {
+                break;
+            }
         }
 
         return best;
+    }
+
+    // Mean luminance of the line's bounding box, from a 16×4 sample (enough to tell light ground from dark).
+    private static double Lightness(SKImage frame, TextLine line)
+    {
+        var box = line.Bounds();
+        using var sample = new SKBitmap(new SKImageInfo(16, 4, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(sample))
+        {
+            canvas.DrawImage(frame, new SKRect(box.X, box.Y, box.X + box.Width, box.Y + box.Height), new SKRect(0, 0, 16, 4),
+                new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
+        }
+
+        var pixels = sample.GetPixelSpan();
+        double sum = 0;
+        for (var p = 0; p < pixels.Length; p += 4)
+        {
+            sum += (0.299 * pixels[p]) + (0.587 * pixels[p + 1]) + (0.114 * pixels[p + 2]);
+        }
+
+        return sum / (pixels.Length / 4);
     }
 
     // The second line of a two-line plate: under the first, overlapping it horizontally, of a similar height.
