@@ -43,6 +43,7 @@ public sealed class LaneRunner(
         }
 
         await display.ShowAsync("Welcome", "Drive up to the barrier", stoppingToken);
+        logger.LogInformation("Lane {GateId} ready: devices started", options.GateId);
         await Task.WhenAll(ReadFramesAsync(stoppingToken), ReadCardsAsync(stoppingToken));
     }
 
