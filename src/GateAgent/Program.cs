@@ -10,7 +10,9 @@ if (args is ["read-plate", ..])
 
 // One process per lane: `Lane:GateId` and `Lane:Key` (environment Lane__GateId, Lane__Key, or --Lane:GateId=...),
 // the silo gateways in `Lane:Gateways`. See README "Gate agent".
-var builder = Host.CreateApplicationBuilder(args);
+// Settings beside the program (appsettings.json), whatever the working directory; relative paths (the journal) stay
+// relative to the working directory.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 LaneOptions options;
 try
 {

@@ -83,6 +83,10 @@ public sealed class HostProcess : IAsyncDisposable
     public static Task<HostProcess> StartWebApiAsync(IReadOnlyDictionary<string, string> configuration) =>
         StartAsync("web", Binary("WebApi", "ParkingGrains.WebApi.dll"), configuration, Started);
 
+    /// <summary>Starts a gate agent (one lane) and waits until its devices are started.</summary>
+    public static Task<HostProcess> StartGateAgentAsync(string name, IReadOnlyDictionary<string, string> configuration) =>
+        StartAsync(name, Binary("GateAgent", "ParkingGrains.GateAgent.dll"), configuration, "ready: devices started");
+
     /// <summary>SIGKILL: no shutdown code runs, exactly like a crashed machine.</summary>
     public async Task KillAsync()
     {
