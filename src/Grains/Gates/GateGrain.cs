@@ -21,7 +21,6 @@ public sealed class GateGrain(
     TimeProvider? time = null) : Grain, IGateGrain
 {
     private const int RecentEventLimit = 20;
-    private static readonly TimeSpan s_offlineAfter = TimeSpan.FromSeconds(30);
     private readonly LotOptions _options = options ?? new LotOptions();
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly LinkedList<GateEventSummary> _recent = new();
@@ -30,6 +29,7 @@ public sealed class GateGrain(
     private BarrierState? _agentBarrier;
     private int _outboxLength;
     private IGateAgentObserver? _agent;
+    private IGrainTimer? _offlineCheck;
     private (string LotId, ILotGrain Lot)? _lot;
 
     private string GateId => this.GetPrimaryKeyString();
@@ -98,7 +98,7 @@ public sealed class GateGrain(
             // may be sent again once the agent is back.
             if (!IsOnline(_time.GetUtcNow()))
             {
-                return new GateCommandResult(command.EventId, false, $"Gate {GateId} is offline: its agent has not been heard from in {s_offlineAfter.TotalSeconds:0} s.",
+                return new GateCommandResult(command.EventId, false, $"Gate {GateId} is offline: its agent has not been heard from in {_options.GateOfflineAfter.TotalSeconds:0} s.",
                     journal.State.Barrier, journal.State.OpenUntil, GateOffline: true);
             }
 
@@ -214,6 +214,11 @@ public sealed class GateGrain(
         _agentBarrier = heartbeat.Barrier ?? _agentBarrier;
         _outboxLength = heartbeat.OutboxLength;
         _agent = heartbeat.Observer ?? _agent;
+
+        // When the heartbeats stop, the dashboards are told the gate went offline (nothing else would tell them).
+        var check = _options.GateOfflineAfter + TimeSpan.FromMilliseconds(500);
+        _offlineCheck ??= this.RegisterGrainTimer(PublishIfOfflineAsync, new GrainTimerCreationOptions(check, Timeout.InfiniteTimeSpan) { Interleave = true });
+        _offlineCheck.Change(check, Timeout.InfiniteTimeSpan);
         await PublishStatusAsync();
         return new GateHeartbeatReply(journal.State.Pending is { } pending ? [pending] : [], _lastSeen.Value);
     }
@@ -257,7 +262,9 @@ public sealed class GateGrain(
     // when presented, must be this gate's.
     private Task CheckPresentedKeyAsync() => GateAgentCredential.Presented() is null ? Task.CompletedTask : RequireAgentKeyAsync();
 
-    private bool IsOnline(DateTimeOffset now) => _lastSeen is { } seen && now - seen < s_offlineAfter;
+    private bool IsOnline(DateTimeOffset now) => _lastSeen is { } seen && now - seen < _options.GateOfflineAfter;
+
+    private Task PublishIfOfflineAsync(CancellationToken cancellation) => IsOnline(_time.GetUtcNow()) ? Task.CompletedTask : PublishStatusAsync();
 
     private TimeBounds Bounds() => _options.Bounds(_time.GetUtcNow());
 

@@ -17,6 +17,9 @@ public sealed class LotOptions
     /// <summary>How long a barrier stays open for an allowed vehicle or an Open command without a duration.</summary>
     public TimeSpan BarrierOpenTime { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>A gate whose agent has not sent a heartbeat for this long is offline: shown so, and refusing barrier commands.</summary>
+    public TimeSpan GateOfflineAfter { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>A command's time may be this far ahead of the server's clock (and this far behind and still be live).</summary>
     public TimeSpan ClockSkew { get; set; } = TimeBounds.DefaultClockSkew;
 
