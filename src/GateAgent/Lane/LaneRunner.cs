@@ -164,12 +164,15 @@ public sealed class LaneRunner(
         }
 
         logger.LogInformation("Operator command {EventId} ({Kind}) by {Operator}: barrier {State}", pending.Command.EventId, pending.Command.Kind, pending.Command.Operator, barrier.State);
-        return ToGate(barrier.State);
+
+        // The barrier has taken the command: a hold is a hold even while the boom is still rising.
+        return pending.Command.Kind == GateCommandKind.HoldOpen ? GateBarrierState.HeldOpen : ToGate(barrier.State);
     }
 
+    // Moving counts as where it is going: opening is open, closing is closed.
     private static GateBarrierState ToGate(DeviceBarrierState state) => state switch
     {
-        DeviceBarrierState.Closed => GateBarrierState.Closed,
+        DeviceBarrierState.Closed or DeviceBarrierState.Closing => GateBarrierState.Closed,
         DeviceBarrierState.HeldOpen => GateBarrierState.HeldOpen,
         _ => GateBarrierState.Open,
     };

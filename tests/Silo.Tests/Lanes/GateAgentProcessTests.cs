@@ -10,8 +10,8 @@ using ParkingGrains.TestSupport;
 
 namespace ParkingGrains.Silo.Tests.Lanes;
 
-/// <summary>The gate agent as a real process: killed (SIGKILL) with events in its outbox, it loses none of them.</summary>
-public sealed class AgentCrashTests
+/// <summary>The gate agent as a real process: operator commands reach it and are acknowledged; killed (SIGKILL) with events in its outbox, it loses none of them.</summary>
+public sealed class GateAgentProcessTests
 {
     private const string Lot = "demo-saigon";
     private const string Gate = "sgn-in-1";
@@ -84,6 +84,40 @@ public sealed class AgentCrashTests
     }
 
     // One connection, one card id per line, as a reader wired to the agent sends them.
+    [Fact]
+    public async Task AnOperatorCommand_ReachesTheAgentProcess_AndIsAcknowledgedWithTheBarrierItReached()
+    {
+        using var folder = new TempFolder();
+        await using var silo = await HostProcess.StartSiloAsync("agent-command", DevelopmentHostTests.DevelopmentSettings(folder, PortAllocator.Next()), readyText: "ParkingGrains is running");
+        using var admin = await ClusterClients.ConnectStaticAsync("parkinggrains", silo.Gateway);
+        var grains = admin.Services.GetRequiredService<IClusterClient>();
+        await Eventually.ReturnsAsync(() => grains.GetGrain<ILotGrain>(Lot).GetStatus(), s => s.Configured, TimeSpan.FromSeconds(30), "the demo lot is seeded");
+        var (key, hash) = GateKeys.NewKey();
+        await grains.GetGrain<IGateKeyGrain>(Gate).Install(new GateKeyInstall(GateKeys.NewKeyId(), hash, DateTimeOffset.UtcNow));
+        await using var agent = await HostProcess.StartGateAgentAsync("agent", new Dictionary<string, string>
+        {
+            ["Lane:GateId"] = Gate,
+            ["Lane:Key"] = key,
+            ["Lane:Gateways"] = $"127.0.0.1:{silo.GatewayPort}",
+            ["Lane:JournalPath"] = Path.Combine(folder.Path, "lane.db"),
+            ["Lane:CardReaderPort"] = "0",
+            ["Lane:HeartbeatInterval"] = "00:00:00.5",
+            ["Lane:ReceiptFolder"] = Path.Combine(folder.Path, "receipts"),
+        });
+        var gate = grains.GetGrain<IGateGrain>(Gate);
+        await Eventually.ReturnsAsync(() => gate.GetStatus(), s => s.Online, TimeSpan.FromSeconds(30), "the agent heartbeats");
+
+        var result = await gate.Command(new GateCommand("op-hold-1", GateCommandKind.HoldOpen, null, "test-operator", "delivery", DateTimeOffset.UtcNow));
+        Assert.True(result.Accepted, result.ReasonText);
+        var status = await Eventually.ReturnsAsync(() => gate.GetStatus(), s => s.PendingCommandId is null, TimeSpan.FromSeconds(20), "the agent acknowledges the command");
+        Assert.Equal(BarrierState.HeldOpen, status.AgentBarrier);
+        Assert.Contains("Operator command op-hold-1 (HoldOpen)", agent.Output, StringComparison.Ordinal);
+
+        await gate.Command(new GateCommand("op-close-1", GateCommandKind.Close, null, "test-operator", "done", DateTimeOffset.UtcNow));
+        status = await Eventually.ReturnsAsync(() => gate.GetStatus(), s => s.PendingCommandId is null, TimeSpan.FromSeconds(20), "the agent acknowledges the close");
+        Assert.NotEqual(BarrierState.HeldOpen, status.AgentBarrier);
+    }
+
     private static async Task TapAsync(int port, IEnumerable<string> cards)
     {
         using var client = new TcpClient();
