@@ -107,7 +107,8 @@ public sealed class LaneRunner(
                 continue;
             }
 
-            await HandleAsync(read.Text, null, read, cancellation);
+            // The formatted plate ("51F-123.45") is what operators read on the dashboard; the lot compares plates normalised.
+            await HandleAsync(read.Display.Length > 0 ? read.Display : read.Text, null, read, cancellation);
         }
     }
 
