@@ -86,6 +86,13 @@ internal static class LaneUiEndpoints
             });
         }
 
+        // Browsers ask for it on every page: an empty answer rather than a 404 in the log.
+        app.MapGet("/favicon.ico", http =>
+        {
+            http.Response.StatusCode = StatusCodes.Status204NoContent;
+            return Task.CompletedTask;
+        });
+
         app.MapPost("/api/lane/login", async http =>
         {
             var body = await ReadAsync(http);

@@ -29,5 +29,5 @@ public sealed class LaneUiOptions
     /// <summary>The URL announced to the cluster, or null when the UI is off.</summary>
     public string? AnnouncedUrl => !Enabled ? null
         : PublicUrl is { Length: > 0 } url ? url
-        : Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        : (Urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
 }

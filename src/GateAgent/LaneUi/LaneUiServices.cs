@@ -30,12 +30,13 @@ public static class LaneUiServices
             yield break;
         }
 
-        if (ui.Password.Length < LaneUiOptions.MinPasswordLength)
+        // An empty value in configuration binds as null.
+        if ((ui.Password?.Length ?? 0) < LaneUiOptions.MinPasswordLength)
         {
             yield return $"Lane:Ui:Password is required when Lane:Ui:Enabled is true (at least {LaneUiOptions.MinPasswordLength} characters; from the environment or a secret file).";
         }
 
-        foreach (var url in ui.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).DefaultIfEmpty(""))
+        foreach (var url in (ui.Urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).DefaultIfEmpty(""))
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
             {
