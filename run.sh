@@ -8,9 +8,11 @@
 #   ./run.sh --Logging:LogLevel:Default=Debug     extra arguments go to the silo (.NET configuration)
 #
 # Besides the silo it starts one gate agent per lane of the demo lots (src/GateAgent, simulated camera, barrier,
-# display and printer) with a gentle traffic generator; their logs and journals are in $DATA_DIR/lanes.
+# display and printer) with a gentle traffic generator; their logs and journals are in $DATA_DIR/lanes. Each lane
+# serves its lane UI (the security room's page) on loopback from LANE_UI_PORT (8090): one password for all four,
+# generated once into $DATA_DIR/lane-ui-password (mode 600).
 #
-# Environment overrides: PORT (web, 8080), SILO_PORT (11111), GATEWAY_PORT (30000), DATA_DIR (.data),
+# Environment overrides: PORT (web, 8080), SILO_PORT (11111), GATEWAY_PORT (30000), DATA_DIR (.data), LANE_UI_PORT (8090),
 # DOTNET_ENVIRONMENT (Development). Any configuration key can also be set as an environment variable
 # with `__` for `:` (e.g. Storage__Provider=...), which wins over the defaults below; arguments win over both.
 set -euo pipefail
@@ -34,6 +36,7 @@ PORT="${PORT:-8080}"
 SILO_PORT="${SILO_PORT:-11111}"
 GATEWAY_PORT="${GATEWAY_PORT:-30000}"
 DATA_DIR="${DATA_DIR:-$root/.data}"
+LANE_UI_PORT="${LANE_UI_PORT:-8090}"
 
 # Development defaults, as environment variables so that the caller's own Key__Sub variables win.
 export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}"
@@ -99,6 +102,12 @@ while IFS='=' read -r gate key; do
 done < "$keys_file"
 export Seed__GateKeysFile="${Seed__GateKeysFile:-$keys_file}"
 
+# The lane UI's password, made once and kept in the data folder like the gate keys (never in the repository).
+lane_ui_password_file="$DATA_DIR/lane-ui-password"
+if [ ! -f "$lane_ui_password_file" ]; then
+  (umask 077; head -c 18 /dev/urandom | base64 | tr '+/' '-_' > "$lane_ui_password_file")
+fi
+
 web="web API on $Web__Urls"; [ "${Web__Enabled,,}" = "true" ] || web="web API disabled"
 echo "starting silo: $web (silo port $Silo__SiloPort, gateway $Silo__GatewayPort, data in $DATA_DIR); Ctrl-C stops it"
 # From the output folder: the host watches its content root (the working directory) for configuration changes,
@@ -122,14 +131,21 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 port=7300
+ui_port=$LANE_UI_PORT
 for gate in "${gates[@]}"; do
-  # Each lane: its journal, receipts and log under $DATA_DIR/lanes; its card reader on a loopback port from 7300.
-  (cd "$(dirname "$agent_dll")" && exec env Lane__GateId="$gate" Lane__Key="${gate_keys[$gate]}" \
+  # Each lane: its journal, receipts and log under $DATA_DIR/lanes; its card reader on a loopback port from 7300;
+  # its lane UI on loopback from $LANE_UI_PORT (the password is exported, so it is on no command line).
+  (export Lane__Ui__Password="$(cat "$lane_ui_password_file")"
+   cd "$(dirname "$agent_dll")" && exec env Lane__GateId="$gate" Lane__Key="${gate_keys[$gate]}" \
     Lane__Gateways="127.0.0.1:$Silo__GatewayPort" Lane__JournalPath="$DATA_DIR/lanes/$gate.db" Lane__Simulate="$traffic" \
     Lane__ReceiptFolder="$DATA_DIR/lanes/receipts-$gate" Lane__CardReaderPort="$port" \
+    Lane__Ui__Enabled=true Lane__Ui__Urls="http://127.0.0.1:$ui_port" \
     dotnet "$agent_dll" >>"$DATA_DIR/lanes/$gate.log" 2>&1) &
   agent_pids+=($!)
+  echo "lane UI of $gate: http://127.0.0.1:$ui_port"
   port=$((port + 1))
+  ui_port=$((ui_port + 1))
 done
 echo "gate agents: ${gates[*]} (traffic: $traffic; logs in $DATA_DIR/lanes)"
+echo "lane UI password: in $lane_ui_password_file (sign in with any name: it is who the audit shows)"
 wait "$silo_pid"

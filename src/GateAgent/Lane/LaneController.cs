@@ -222,7 +222,7 @@ public sealed class LaneController(LaneOptions options, ClusterLink link, GateCo
 
     private async Task HeartbeatAsync(CancellationToken cancellation)
     {
-        var heartbeat = new GateHeartbeat(options.AgentId, time.GetUtcNow(), link.LastRoundTripMilliseconds ?? 0, ReportBarrier?.Invoke(), journal.OutboxLength, link.ObserverReference);
+        var heartbeat = new GateHeartbeat(options.AgentId, time.GetUtcNow(), link.LastRoundTripMilliseconds ?? 0, ReportBarrier?.Invoke(), journal.OutboxLength, link.ObserverReference, options.Ui.AnnouncedUrl);
         var reply = await link.CallAsync(g => g.Heartbeat(heartbeat), TimeSpan.FromSeconds(5), cancellation);
         _lastHeartbeat = heartbeat.SentAt;
         foreach (var pending in reply.PendingCommands)

@@ -1,5 +1,6 @@
 using ParkingGrains.Grains.Interfaces;
 using ParkingGrains.Grains.Interfaces.Layout;
+using ParkingGrains.GateAgent.LaneUi;
 
 namespace ParkingGrains.GateAgent.Lane;
 
@@ -62,4 +63,7 @@ public sealed class LaneOptions
 
     /// <summary>Where the simulated printer writes receipts.</summary>
     public string ReceiptFolder { get; set; } = "receipts";
+
+    /// <summary>The lane UI for the security room (section <c>Lane:Ui</c>); off unless enabled.</summary>
+    public LaneUiOptions Ui { get; set; } = new();
 }

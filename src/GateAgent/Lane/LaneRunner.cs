@@ -33,6 +33,12 @@ public sealed class LaneRunner(
 
     public event Action<LaneDecision>? Decided;
 
+    /// <summary>
+    /// Every frame read, before anything is decided. Not confident (below the threshold, no grammar, or no plate found):
+    /// the lane does not guess; the lane UI queues the read for an operator to confirm, correct or reject.
+    /// </summary>
+    public event Action<CameraFrame, PlateRead, bool>? FrameRead;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         lane.ApplyCommand = ApplyAsync;
@@ -99,9 +105,11 @@ public sealed class LaneRunner(
                 continue;
             }
 
-            if (!read.IsConfident(plateOptions.ConfirmThreshold))
+            var confident = read.IsConfident(plateOptions.ConfirmThreshold);
+            FrameRead?.Invoke(frame, read, confident);
+            if (!confident)
             {
-                // Not a guess: the operator confirms or types the plate (lane UI), or the driver uses a card.
+                // Not a guess: the operator confirms or types the plate (lane UI, pending reads), or the driver uses a card.
                 logger.LogInformation("Plate read '{Plate}' at {Confidence:0.00} is below {Threshold:0.00}: waiting for the operator or a card", read.Display, read.Confidence, plateOptions.ConfirmThreshold);
                 await display.ShowAsync("Plate not recognised", "Use your card or wait", cancellation);
                 continue;

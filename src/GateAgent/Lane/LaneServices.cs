@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using ParkingGrains.GateAgent.Cluster;
 using ParkingGrains.GateAgent.Devices;
 using ParkingGrains.GateAgent.Journal;
+using ParkingGrains.GateAgent.LaneUi;
 using ParkingGrains.GateAgent.Simulation;
 using ParkingGrains.PlateRecognition;
 using ParkingGrains.Grains.Interfaces.Accounts;
@@ -32,6 +33,7 @@ public static class LaneServices
             problems.Add("Lane:ClusterTimeout and Lane:HeartbeatInterval must be positive.");
         }
 
+        problems.AddRange(LaneUiServices.Problems(options.Ui));
         return problems.Count == 0 ? options : throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
     }
 
@@ -45,6 +47,7 @@ public static class LaneServices
         services.AddSingleton<LaneController>();
         services.AddHostedService<LaneHostedService>();
         AddDevices(services, options);
+        services.AddLaneUi(options);
         return services;
     }
 

@@ -4,7 +4,8 @@ namespace ParkingGrains.Grains.Interfaces.Gates;
 
 /// <summary>
 /// The edge agent's periodic sign of life: its measured round-trip time, the barrier as the lane sees it, how many
-/// offline events wait in its outbox, and (optionally) its observer for operator commands.
+/// offline events wait in its outbox, (optionally) its observer for operator commands, and where its lane UI is
+/// (an absolute http(s) URL the operator dashboard links to).
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -14,4 +15,5 @@ public sealed record GateHeartbeat(
     [property: Id(2)] double RoundTripMilliseconds,
     [property: Id(3)] BarrierState? Barrier = null,
     [property: Id(4)] int OutboxLength = 0,
-    [property: Id(5)] IGateAgentObserver? Observer = null);
+    [property: Id(5)] IGateAgentObserver? Observer = null,
+    [property: Id(6)] string? LaneUiUrl = null);

@@ -5,7 +5,8 @@ namespace ParkingGrains.Grains.Interfaces.Gates;
 
 /// <summary>
 /// A gate as the operator sees it. <see cref="Barrier"/> is what was last decided for it; <see cref="AgentBarrier"/> what
-/// the lane last reported; <see cref="PendingCommandId"/> an operator command the agent has not acknowledged yet.
+/// the lane last reported; <see cref="PendingCommandId"/> an operator command the agent has not acknowledged yet;
+/// <see cref="LaneUiUrl"/> the lane UI its agent last announced (kept in memory, like the RTT).
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -22,4 +23,5 @@ public sealed record GateStatus(
     [property: Id(9)] IReadOnlyList<GateEventSummary> RecentEvents,
     [property: Id(10)] string? PendingCommandId = null,
     [property: Id(11)] BarrierState? AgentBarrier = null,
-    [property: Id(12)] int OutboxLength = 0);
+    [property: Id(12)] int OutboxLength = 0,
+    [property: Id(13)] string? LaneUiUrl = null);

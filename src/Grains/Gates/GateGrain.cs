@@ -28,6 +28,7 @@ public sealed class GateGrain(
     private double? _roundTrip;
     private BarrierState? _agentBarrier;
     private int _outboxLength;
+    private string? _laneUiUrl;
     private IGateAgentObserver? _agent;
     private IGrainTimer? _offlineCheck;
     private (string LotId, ILotGrain Lot)? _lot;
@@ -208,11 +209,19 @@ public sealed class GateGrain(
             problems.Add("barrier", "Not a barrier state.");
         }
 
+        // The dashboard links to it: only an absolute http(s) URL, never a script: or data: link.
+        problems.Text("laneUiUrl", heartbeat.LaneUiUrl, CommandLimits.MaxReferenceLength, required: false);
+        if (heartbeat.LaneUiUrl is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+        {
+            problems.Add("laneUiUrl", "An absolute http or https URL.");
+        }
+
         problems.ThrowIfAny();
         _lastSeen = _time.GetUtcNow();
         _roundTrip = heartbeat.RoundTripMilliseconds;
         _agentBarrier = heartbeat.Barrier ?? _agentBarrier;
         _outboxLength = heartbeat.OutboxLength;
+        _laneUiUrl = heartbeat.LaneUiUrl;
         _agent = heartbeat.Observer ?? _agent;
 
         // When the heartbeats stop, the dashboards are told the gate went offline (nothing else would tell them).
@@ -241,7 +250,8 @@ public sealed class GateGrain(
             [.. _recent],
             state.Pending?.Command.EventId,
             _agentBarrier ?? state.AcknowledgedBarrier,
-            _outboxLength));
+            _outboxLength,
+            _laneUiUrl));
     }
 
     // Agent-only calls: the gate's current key, checked by the key grain on every call so a rotated-out key stops at once.

@@ -525,13 +525,23 @@ function renderGates() {
     const barrier = barrierState(g.barrier);
     const open = el("button", { type: "button", textContent: "Open", className: "open-gate" });
     open.addEventListener("click", () => openGate(g.gateId, open));
+    const lane = laneLink(g);
     return el("li", { className: "gate", dataset: { gateId: g.gateId } },
       el("span", { className: "grow" }, el("b", {}, ut(g.gateId, "clip")), ` ${g.direction || ""}`),
       el("span", { className: `pill${g.online ? " online" : ""}`, textContent: g.online ? "online" : "offline" }),
       el("span", { className: "muted", textContent: g.roundTripMilliseconds != null ? `RTT ${g.roundTripMilliseconds.toFixed(0)} ms` : "RTT –" }),
       el("span", { className: "barrier", dataset: { barrier }, textContent: barrier }),
+      ...(lane ? [lane] : []),
       open);
   }));
+}
+
+// The lane UI its agent announced (camera, pending reads, manual open at the lane); only an http(s) URL is a link.
+function laneLink(gate) {
+  let url;
+  try { url = gate.laneUiUrl ? new URL(gate.laneUiUrl) : null; } catch { url = null; }
+  if (!url || !["http:", "https:"].includes(url.protocol)) return null;
+  return el("a", { className: "lane-link", href: url.href, target: "_blank", rel: "noopener noreferrer", textContent: "lane view", title: `Lane UI of ${gate.gateId}` });
 }
 
 async function openGate(gateId, button) {

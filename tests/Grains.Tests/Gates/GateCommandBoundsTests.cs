@@ -55,4 +55,26 @@ public sealed class GateCommandBoundsTests(BoundsClusterFixture fixture)
         Assert.Equal("roundTripMilliseconds", Assert.Single((await Assert.ThrowsAsync<InvalidCommandException>(() => fixture.Grains.HeartbeatAsAgentAsync("G11-in", new GateHeartbeat("a", DateTimeOffset.UtcNow, double.NaN)))).Problems).Field);
         Assert.False((await gate.GetStatus()).Online);
     }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("/relative")]
+    [InlineData("ftp://127.0.0.1/")]
+    public async Task AHeartbeatWithALaneUiUrlThatIsNotHttp_IsRefused(string url)
+    {
+        var refused = await Assert.ThrowsAsync<InvalidCommandException>(() =>
+            fixture.Grains.HeartbeatAsAgentAsync("G12-in", new GateHeartbeat("a", DateTimeOffset.UtcNow, 1, LaneUiUrl: url)));
+        Assert.Equal("laneUiUrl", Assert.Single(refused.Problems).Field);
+    }
+
+    [Fact]
+    public async Task TheLaneUiUrl_OfTheLastHeartbeat_IsInTheGatesStatus()
+    {
+        var gate = fixture.Grains.GetGrain<IGateGrain>("G13-in");
+        await fixture.Grains.HeartbeatAsAgentAsync("G13-in", new GateHeartbeat("a", DateTimeOffset.UtcNow, 1, LaneUiUrl: "http://127.0.0.1:8090/"));
+        Assert.Equal("http://127.0.0.1:8090/", (await gate.GetStatus()).LaneUiUrl);
+
+        await fixture.Grains.HeartbeatAsAgentAsync("G13-in", new GateHeartbeat("a", DateTimeOffset.UtcNow, 1));
+        Assert.Null((await gate.GetStatus()).LaneUiUrl);
+    }
 }
