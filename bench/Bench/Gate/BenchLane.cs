@@ -14,7 +14,8 @@ namespace ParkingGrains.Bench.Gate;
 /// <see cref="ClusterLink"/> (an Orleans client of its own, the gate's key on every call), SQLite journal, simulated
 /// camera, barrier (relay and loop) and display, run by the real <see cref="LaneRunner"/>. The plate reader is shared
 /// by the lanes (its sessions are thread-safe; on this 2-core machine eight readers would only share the same cores).
-/// Heartbeats are not run: the benchmark replays the outbox itself, to time it.
+/// The controller's own loop (heartbeats, cache refreshes, replay) runs while the cluster is up, as in the agent; it
+/// is stopped before the silo is killed, so that the benchmark replays the outbox itself, to time it.
 /// </summary>
 public sealed class BenchLane : IAsyncDisposable
 {
@@ -23,6 +24,8 @@ public sealed class BenchLane : IAsyncDisposable
     private readonly LaneRunner _runner;
     private readonly IPlateReader _reader;
     private readonly double _threshold;
+    private CancellationTokenSource? _stopLoop;
+    private Task? _loop;
 
     public BenchLane(LaneOptions options, IPlateReader reader, PlateReaderOptions readerOptions, int seed, ILoggerFactory loggers)
     {
@@ -59,6 +62,24 @@ public sealed class BenchLane : IAsyncDisposable
     {
         await _barrier.StartAsync(cancellation);
         await Link.ConnectAsync(cancellation);
+    }
+
+    /// <summary>Starts <see cref="LaneController.RunAsync"/>: heartbeats (they also end the lane's offline mode after a failed call), cache refreshes, replay.</summary>
+    public void StartLoop()
+    {
+        _stopLoop = new CancellationTokenSource();
+        _loop = Controller.RunAsync(_stopLoop.Token);
+    }
+
+    public async Task StopLoopAsync()
+    {
+        if (_stopLoop is { } stop && _loop is { } loop)
+        {
+            await stop.CancelAsync();
+            await loop;
+            stop.Dispose();
+            (_stopLoop, _loop) = (null, null);
+        }
     }
 
     /// <summary>
@@ -100,6 +121,7 @@ public sealed class BenchLane : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await StopLoopAsync();
         await _barrier.DisposeAsync();
         await _camera.DisposeAsync();
         await Link.DisposeAsync();

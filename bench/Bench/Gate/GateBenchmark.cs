@@ -91,6 +91,7 @@ public static class GateBenchmark
                 await Task.WhenAll(lanes.Select(l => l.StartAsync(connecting.Token)));
             }
 
+            lanes.ForEach(l => l.StartLoop());
             var traffic = new LaneTraffic();
             await using var pinger = new NoOpPinger(grains, TimeSpan.FromMilliseconds(20));
 
@@ -116,6 +117,7 @@ public static class GateBenchmark
                 await lane.Controller.RefreshCacheAsync(CancellationToken.None);
             }
 
+            await Task.WhenAll(lanes.Select(l => l.StopLoopAsync()));
             var occupiedBefore = Occupied(await grains.GetGrain<ILotGrain>(lotId).GetStatus());
             results["silo_peak_rss_mb"] = silo.PeakMegabytes();
             await silo.KillAsync();
@@ -226,12 +228,14 @@ public static class GateBenchmark
 
     private static void Summarise(Dictionary<string, double> results, List<LaneSample> realistic, List<double> baseline, List<LaneSample> tenTimes, List<double> baselineTenTimes)
     {
-        var online = realistic.Where(s => !s.Offline).ToList();
-        var decisions = online.Select(s => s.DecisionMilliseconds).ToList();
+        // Every vehicle counts, also one whose call missed Lane:ClusterTimeout and was then decided by the lane: the driver
+        // waited that long. How many did is reported beside (timed_out).
+        var decisions = realistic.Select(s => s.DecisionMilliseconds).ToList();
         var reads = realistic.Select(s => s.PlateMilliseconds).Where(double.IsFinite).ToList();
         results["vehicles"] = realistic.Count;
         results["refused"] = realistic.Count(s => !s.Open);
-        results["decided_offline"] = realistic.Count(s => s.Offline) + tenTimes.Count(s => s.Offline);
+        results["timed_out"] = realistic.Count(s => s.Offline);
+        results["timed_out_10x"] = tenTimes.Count(s => s.Offline);
         results["decision_p50_ms"] = Percentile(decisions, 0.50);
         results["decision_p99_ms"] = Percentile(decisions, 0.99);
         results["decision_max_ms"] = Percentile(decisions, 1);
@@ -246,9 +250,18 @@ public static class GateBenchmark
         results["baseline_calls"] = baseline.Count;
         results["decision_to_baseline_p50"] = Ratio(results["decision_p50_ms"], results["baseline_roundtrip_p50_ms"]);
         results["decision_to_baseline_p99"] = Ratio(results["decision_p99_ms"], results["baseline_roundtrip_p99_ms"]);
-        Console.WriteLine($"  slowest decisions at 1×: {string.Join(", ", online.OrderByDescending(s => s.DecisionMilliseconds).Take(4).Select(s => $"{s.DecisionMilliseconds:0.0} ms ({s.GateId} {s.At:HH:mm:ss.fff})"))}");
+        foreach (var (phase, samples) in new[] { ("1×", realistic), ("10×", tenTimes) })
+        {
+            if (samples.Any(s => s.Offline))
+            {
+                Console.WriteLine($"  decided by the lane while the silo was up (a call missed its deadline or failed) at {phase}: {samples.Count(s => s.Offline)}, first: " +
+                    string.Join(", ", samples.Where(s => s.Offline).OrderBy(s => s.At).Take(4).Select(s => $"{s.GateId} {s.At:HH:mm:ss.fff} {s.DecisionMilliseconds:0.0} ms")));
+            }
+        }
 
-        var tenTimesDecisions = tenTimes.Where(s => !s.Offline).Select(s => s.DecisionMilliseconds).ToList();
+        Console.WriteLine($"  slowest decisions at 1×: {string.Join(", ", realistic.OrderByDescending(s => s.DecisionMilliseconds).Take(4).Select(s => $"{s.DecisionMilliseconds:0.0} ms ({s.GateId} {s.At:HH:mm:ss.fff})"))}");
+
+        var tenTimesDecisions = tenTimes.Select(s => s.DecisionMilliseconds).ToList();
         results["vehicles_10x"] = tenTimes.Count;
         results["refused_10x"] = tenTimes.Count(s => !s.Open);
         results["decision_p50_ms_10x"] = Percentile(tenTimesDecisions, 0.50);
@@ -259,7 +272,7 @@ public static class GateBenchmark
         results["baseline_roundtrip_p50_ms_10x"] = Percentile(baselineTenTimes, 0.50);
         results["baseline_roundtrip_p99_ms_10x"] = Percentile(baselineTenTimes, 0.99);
         results["decision_to_baseline_p99_10x"] = Ratio(results["decision_p99_ms_10x"], results["baseline_roundtrip_p99_ms_10x"]);
-        Console.WriteLine($"  slowest decisions at 10×: {string.Join(", ", tenTimes.Where(s => !s.Offline).OrderByDescending(s => s.DecisionMilliseconds).Take(4).Select(s => $"{s.DecisionMilliseconds:0.0} ms ({s.GateId} {s.At:HH:mm:ss.fff})"))}");
+        Console.WriteLine($"  slowest decisions at 10×: {string.Join(", ", tenTimes.OrderByDescending(s => s.DecisionMilliseconds).Take(4).Select(s => $"{s.DecisionMilliseconds:0.0} ms ({s.GateId} {s.At:HH:mm:ss.fff})"))}");
     }
 
     /// <summary>
@@ -416,8 +429,8 @@ public static class GateBenchmark
         Console.WriteLine();
         Console.WriteLine($"{"gate: 8 lanes (4 in, 4 out), 1 silo, PostgreSQL fsync on",-58} {"p50 ms",8} {"p99 ms",8} {"target",10}");
         Console.WriteLine($"{$"plate read (1 vehicle/lane/4 s; {r["plate_correct"]:P1} read right and sure)",-58} {F("plate_p50_ms"),8} {F("plate_p99_ms"),8}");
-        Console.WriteLine($"{$"decision, cluster round trip, 1× ({r["vehicles"]:0} vehicles)",-58} {F("decision_p50_ms"),8} {F("decision_p99_ms"),8} {"p99 < 100",10}");
-        Console.WriteLine($"{$"decision, 10× ({r["vehicles_10x"]:0} vehicles, plates given)",-58} {F("decision_p50_ms_10x"),8} {F("decision_p99_ms_10x"),8} {"p99 < 100",10}");
+        Console.WriteLine($"{$"decision, cluster round trip, 1× ({r["vehicles"]:0} vehicles, {r["timed_out"]:0} timed out)",-58} {F("decision_p50_ms"),8} {F("decision_p99_ms"),8} {"p99 < 100",10}");
+        Console.WriteLine($"{$"decision, 10× ({r["vehicles_10x"]:0} vehicles, plates given, {r["timed_out_10x"]:0} timed out)",-58} {F("decision_p50_ms_10x"),8} {F("decision_p99_ms_10x"),8} {"p99 < 100",10}");
         Console.WriteLine($"{"plate → decision → barrier command, 1×",-58} {F("end_to_end_p50_ms"),8} {F("end_to_end_p99_ms"),8}");
         Console.WriteLine($"{"decision → barrier command, 10×",-58} {"",8} {F("end_to_end_p99_ms_10x"),8}");
         Console.WriteLine($"{"baseline: no-op grain call, same client path, 1×",-58} {F("baseline_roundtrip_p50_ms"),8} {F("baseline_roundtrip_p99_ms"),8}");
