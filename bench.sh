@@ -6,6 +6,8 @@
 #   ./bench.sh cluster               results in bench/results/cluster.json (3 silo processes + web API vs 1 silo)
 #   ./bench.sh plates                results in bench/results/plates.json (plate OCR on generated images; no servers;
 #                                    needs ImageMagick, and npm for the models)
+#   ./bench.sh gate                  results in bench/results/gate.json (8 lanes against a silo process: decision latency,
+#                                    offline decisions and replay after kill -9, the GateAgent process's start-up and RSS)
 #
 # The servers get their own folder (.run/bench) and ports, so a benchmark never touches the servers of
 # ./test.sh; override with PG_PORT, REDIS_PORT, MQTT_PORT, MQTT_AUTH_PORT. They are stopped on exit.
@@ -51,6 +53,12 @@ if [ "$name" = "cluster" ]; then
   done
   export PARKINGGRAINS_BENCH_SILO_DLL="$(dotnet msbuild src/Silo/Silo.csproj -getProperty:TargetPath -p:Configuration=Release)"
   export PARKINGGRAINS_BENCH_WEBAPI_DLL="$(dotnet msbuild src/WebApi/WebApi.csproj -getProperty:TargetPath -p:Configuration=Release)"
+fi
+if [ "$name" = "gate" ]; then
+  # The gate benchmark also starts the real agent process, from its own Release build.
+  echo "building src/GateAgent/GateAgent.csproj (Release)"
+  dotnet build src/GateAgent/GateAgent.csproj -c Release -nologo -v quiet
+  export PARKINGGRAINS_BENCH_GATEAGENT_DLL="$(dotnet msbuild src/GateAgent/GateAgent.csproj -getProperty:TargetPath -p:Configuration=Release)"
 fi
 
 if [ "$name" != "plates" ]; then # the plate benchmark runs in-process and needs no servers

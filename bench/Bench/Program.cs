@@ -9,10 +9,17 @@ using ParkingGrains.Bench;
 // ./bench.sh cluster — the check-in load over REST through 3 silos and a web API vs 1 co-hosted silo (cluster.json).
 // ./bench.sh activation [events] — how fast a lot with a long history (default 1,000,000 events) activates (activation.json).
 // ./bench.sh plates — plate recognition accuracy and ms per image on generated fixtures, no servers (plates.json).
+// ./bench.sh gate — decision latency at the lane, offline decisions and replay, the agent's start-up and memory (gate.json).
 var name = args.FirstOrDefault() ?? "runtime";
-if (name is not ("runtime" or "checkin" or "cluster" or "activation" or "plates"))
+if (name == "gate-silo")
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}' (known: runtime, checkin, cluster, activation, plates)");
+    // The gate benchmark's silo, a child process it can kill.
+    return await ParkingGrains.Bench.Gate.GateSiloHost.RunAsync(args[1..]);
+}
+
+if (name is not ("runtime" or "checkin" or "cluster" or "activation" or "plates" or "gate"))
+{
+    Console.Error.WriteLine($"unknown benchmark '{name}' (known: runtime, checkin, cluster, activation, plates, gate)");
     return 2;
 }
 
@@ -66,6 +73,11 @@ if (name == "activation")
 if (name == "cluster")
 {
     return await ClusterBenchmark.RunAsync(postgres, duration, folder, loadAverage);
+}
+
+if (name == "gate")
+{
+    return await ParkingGrains.Bench.Gate.GateBenchmark.RunAsync(postgres, folder, loadAverage);
 }
 
 var results = new Dictionary<string, double>();
