@@ -136,7 +136,7 @@ for gate in "${gates[@]}"; do
   # Each lane: its journal, receipts and log under $DATA_DIR/lanes; its card reader on a loopback port from 7300;
   # its lane UI on loopback from $LANE_UI_PORT (the password is exported, so it is on no command line).
   (export Lane__Ui__Password="$(cat "$lane_ui_password_file")"
-   cd "$(dirname "$agent_dll")" && exec env Lane__GateId="$gate" Lane__Key="${gate_keys[$gate]}" \
+   cd "$(dirname "$agent_dll")" && exec env MALLOC_ARENA_MAX=2 Lane__GateId="$gate" Lane__Key="${gate_keys[$gate]}" \
     Lane__Gateways="127.0.0.1:$Silo__GatewayPort" Lane__JournalPath="$DATA_DIR/lanes/$gate.db" Lane__Simulate="$traffic" \
     Lane__ReceiptFolder="$DATA_DIR/lanes/receipts-$gate" Lane__CardReaderPort="$port" \
     Lane__Ui__Enabled=true Lane__Ui__Urls="http://127.0.0.1:$ui_port" \
