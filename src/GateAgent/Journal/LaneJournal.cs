@@ -101,27 +101,24 @@ public sealed class LaneJournal : IDisposable
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
-            using (var insert = Command("INSERT INTO completed (event_id, kind, outcome, conflict, completed_at) VALUES ($id, $kind, $outcome, $conflict, $at)", transaction))
-            {
-                insert.Parameters.AddWithValue("$id", item.EventId);
-                insert.Parameters.AddWithValue("$kind", (int)item.Kind);
-                insert.Parameters.AddWithValue("$outcome", outcome);
-                insert.Parameters.AddWithValue("$conflict", conflict ? 1 : 0);
-                insert.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-                insert.ExecuteNonQuery();
-            }
-
+            Keep(item.EventId, item.Kind, outcome, conflict, at, transaction);
             using (var delete = Command("DELETE FROM outbox WHERE seq = $seq", transaction))
             {
                 delete.Parameters.AddWithValue("$seq", item.Sequence);
                 delete.ExecuteNonQuery();
             }
 
-            using (var trim = Command($"DELETE FROM completed WHERE rowid <= (SELECT MAX(rowid) FROM completed) - {CompletedKept}", transaction))
-            {
-                trim.ExecuteNonQuery();
-            }
+            transaction.Commit();
+        }
+    }
 
+    /// <summary>Something done at the lane that never waits in the outbox (an operator's command), kept in the lane's record.</summary>
+    public void Record(string eventId, OutboxKind kind, string outcome, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            Keep(eventId, kind, outcome, conflict: false, at, transaction);
             transaction.Commit();
         }
     }
@@ -206,6 +203,22 @@ public sealed class LaneJournal : IDisposable
             connection.Dispose();
             throw;
         }
+    }
+
+    private void Keep(string eventId, OutboxKind kind, string outcome, bool conflict, DateTimeOffset at, SqliteTransaction transaction)
+    {
+        using (var insert = Command("INSERT INTO completed (event_id, kind, outcome, conflict, completed_at) VALUES ($id, $kind, $outcome, $conflict, $at)", transaction))
+        {
+            insert.Parameters.AddWithValue("$id", eventId);
+            insert.Parameters.AddWithValue("$kind", (int)kind);
+            insert.Parameters.AddWithValue("$outcome", outcome);
+            insert.Parameters.AddWithValue("$conflict", conflict ? 1 : 0);
+            insert.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+            insert.ExecuteNonQuery();
+        }
+
+        using var trim = Command($"DELETE FROM completed WHERE rowid <= (SELECT MAX(rowid) FROM completed) - {CompletedKept}", transaction);
+        trim.ExecuteNonQuery();
     }
 
     private static void Execute(SqliteConnection connection, string sql)

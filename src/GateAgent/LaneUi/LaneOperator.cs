@@ -102,7 +102,7 @@ public sealed class LaneOperator(LaneOptions options, LaneRunner runner, LaneUiS
 
         // The record first, like every offline decision: a crash after the boom moved must not lose who moved it and why.
         var record = $"{kind} by {command.Operator}: {reason}";
-        journal.Complete(new OutboxItem(0, command.EventId, OutboxKind.OperatorCommand, "", record, command.Time, 0), record, false, command.Time);
+        journal.Record(command.EventId, OutboxKind.OperatorCommand, record, command.Time);
         logger.LogInformation("Operator command at the lane UI: {Kind} by {Operator} ({Reason}), event {EventId}", kind, command.Operator, reason, command.EventId);
         await move();
 

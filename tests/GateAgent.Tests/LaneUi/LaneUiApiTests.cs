@@ -120,7 +120,7 @@ public sealed class LaneUiApiTests : IAsyncLifetime
         Assert.Equal(plate.Width, frame.GetProperty("box").GetProperty("width").GetInt32());
         Assert.Equal(plate.Top, frame.GetProperty("box").GetProperty("y").GetInt32());
         var decision = snapshot.GetProperty("decisions")[0];
-        Assert.Equal("51F12345", decision.GetProperty("plate").GetString());
+        Assert.Equal("51F-123.45", decision.GetProperty("plate").GetString());
         Assert.True(decision.GetProperty("open").GetBoolean());
         Assert.True(decision.GetProperty("offline").GetBoolean());
         Assert.Empty(snapshot.GetProperty("pending").EnumerateArray());
