@@ -23,6 +23,8 @@ public sealed class ClusterLink(LaneOptions options, IGateAgentObserver observer
     private readonly ILogger _logger = loggers.CreateLogger<ClusterLink>();
     private readonly SemaphoreSlim _connecting = new(1, 1);
     private IHost? _host;
+    private CancellationTokenSource? _hostLifetime;
+    private Task? _starting;
     private IClusterClient? _client;
     private IGateAgentObserver? _observerReference;
     private long _failingSinceTicks;
@@ -35,37 +37,48 @@ public sealed class ClusterLink(LaneOptions options, IGateAgentObserver observer
     /// <summary>The observer reference for heartbeats (null until connected).</summary>
     public IGateAgentObserver? ObserverReference => _observerReference;
 
-    /// <summary>Connects once (retrying until <paramref name="cancellation"/>); later calls return at once while a client exists.</summary>
+    /// <summary>
+    /// Starts the client if none is starting (it keeps retrying the gateways in the background, with backoff, until it
+    /// connects or is dropped), then waits for the connection until <paramref name="cancellation"/>; giving up the wait
+    /// does not stop the connecting.
+    /// </summary>
     public async Task ConnectAsync(CancellationToken cancellation)
     {
+        if (_starting is { IsFaulted: true } or { IsCanceled: true })
+        {
+            // A start that gave up (not one that is still retrying) is replaced by a new client.
+            await DropClientAsync();
+        }
+
+        Task starting;
         await _connecting.WaitAsync(cancellation);
         try
         {
-            if (_client is not null)
+            if (_starting is null)
             {
-                return;
+                var host = BuildHost();
+                var lifetime = new CancellationTokenSource();
+                (_host, _hostLifetime) = (host, lifetime);
+                _starting = StartClientAsync(host, lifetime.Token);
             }
 
-            var host = BuildHost();
-            try
-            {
-                await host.StartAsync(cancellation);
-            }
-            catch
-            {
-                host.Dispose();
-                throw;
-            }
-
-            _host = host;
-            _client = host.Services.GetRequiredService<IClusterClient>();
-            _observerReference = _client.CreateObjectReference<IGateAgentObserver>(observer);
-            _logger.LogInformation("Connected to cluster {ClusterId} through {Gateways} as gate {GateId}", options.ClusterId, options.Gateways, options.GateId);
+            starting = _starting;
         }
         finally
         {
             _connecting.Release();
         }
+
+        await starting.WaitAsync(cancellation);
+    }
+
+    private async Task StartClientAsync(IHost host, CancellationToken lifetime)
+    {
+        await host.StartAsync(lifetime);
+        var client = host.Services.GetRequiredService<IClusterClient>();
+        _observerReference = client.CreateObjectReference<IGateAgentObserver>(observer);
+        _client = client;
+        _logger.LogInformation("Connected to cluster {ClusterId} through {Gateways} as gate {GateId}", options.ClusterId, options.Gateways, options.GateId);
     }
 
     /// <summary>
@@ -143,11 +156,20 @@ public sealed class ClusterLink(LaneOptions options, IGateAgentObserver observer
         try
         {
             var host = _host;
+            var lifetime = _hostLifetime;
             _host = null;
+            _hostLifetime = null;
+            _starting = null;
             _client = null;
             _observerReference = null;
             Connected = false;
             Interlocked.Exchange(ref _failingSinceTicks, 0);
+            if (lifetime is not null)
+            {
+                await lifetime.CancelAsync();
+                lifetime.Dispose();
+            }
+
             if (host is not null)
             {
                 using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
@@ -172,6 +194,7 @@ public sealed class ClusterLink(LaneOptions options, IGateAgentObserver observer
     private IHost BuildHost()
     {
         var gateways = options.Gateways.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(IPEndPoint.Parse).ToArray();
+        var attempts = 0;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddSingleton(loggers);
         builder.Services.AddLogging();
@@ -184,7 +207,8 @@ public sealed class ClusterLink(LaneOptions options, IGateAgentObserver observer
             .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2))
             .UseConnectionRetryFilter(async (_, cancellation) =>
             {
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
+                // 1 s, 2 s, 4 s … up to 10 s between attempts: a long outage is a log line every 10 s, not every second.
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(10, 1 << Math.Min(attempts++, 4))), cancellation);
                 return true;
             })
             .AddOutgoingGrainCallFilter<IdempotentRetryFilter>());

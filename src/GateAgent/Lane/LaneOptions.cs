@@ -61,6 +61,9 @@ public sealed class LaneOptions
     /// <summary>Loopback TCP port of the card reader (one card id per line); 0 picks a free port.</summary>
     public int CardReaderPort { get; set; } = 7300;
 
+    /// <summary>Where card ids come from: "tcp" (the port above) or "stdin" (a reader wired to the console).</summary>
+    public string CardReader { get; set; } = "tcp";
+
     /// <summary>Where the simulated printer writes receipts.</summary>
     public string ReceiptFolder { get; set; } = "receipts";
 

@@ -33,6 +33,11 @@ public static class LaneServices
             problems.Add("Lane:ClusterTimeout and Lane:HeartbeatInterval must be positive.");
         }
 
+        if (!options.CardReader.Equals("tcp", StringComparison.OrdinalIgnoreCase) && !options.CardReader.Equals("stdin", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add("Lane:CardReader is \"tcp\" or \"stdin\".");
+        }
+
         problems.AddRange(LaneUiServices.Problems(options.Ui));
         return problems.Count == 0 ? options : throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
     }
@@ -61,7 +66,9 @@ public static class LaneServices
         services.AddSingleton<ICamera>(sp => options.CameraFolder is { Length: > 0 } folder
             ? new FolderCamera(new FolderCameraOptions(folder), TimeProvider.System, sp.GetRequiredService<ILogger<FolderCamera>>())
             : sp.GetRequiredService<SimulatedCamera>());
-        services.AddSingleton<ICardReader>(sp => new TcpCardReader(new CardReaderOptions { Port = options.CardReaderPort }, TimeProvider.System, sp.GetRequiredService<ILogger<TcpCardReader>>()));
+        services.AddSingleton<ICardReader>(sp => options.CardReader.Equals("stdin", StringComparison.OrdinalIgnoreCase)
+            ? StreamCardReader.ForStandardInput(new CardReaderOptions(), TimeProvider.System, sp.GetRequiredService<ILogger<StreamCardReader>>())
+            : new TcpCardReader(new CardReaderOptions { Port = options.CardReaderPort }, TimeProvider.System, sp.GetRequiredService<ILogger<TcpCardReader>>()));
         services.AddSingleton(new BarrierOptions());
         services.AddSingleton<SimulatedVehicleLoop>();
         services.AddSingleton<IBarrierRelay, SimulatedRelay>();
