@@ -45,7 +45,9 @@ public sealed class GateAgentChannelTests(DomainClusterFixture fixture)
         await fixture.Grains.ConfiguredLotAsync("GA2", cars: 1);
         var client = fixture.Cluster.Client;
         var received = Channel.CreateUnbounded<PendingGateCommand>();
-        var observer = client.CreateObjectReference<IGateAgentObserver>(new ChannelObserver(received.Writer));
+        // Orleans holds a client's observer weakly: the test keeps it alive, as the agent's DI container does.
+        var inbox = new ChannelObserver(received.Writer);
+        var observer = client.CreateObjectReference<IGateAgentObserver>(inbox);
         await fixture.Grains.HeartbeatAsAgentAsync("GA2-in", new GateHeartbeat("agent", DateTimeOffset.UtcNow, 2, BarrierState.Closed, 0, observer));
         var gate = fixture.Grains.GetGrain<IGateGrain>("GA2-in");
 
@@ -68,6 +70,7 @@ public sealed class GateAgentChannelTests(DomainClusterFixture fixture)
         Assert.Empty((await fixture.Grains.HeartbeatAsAgentAsync("GA2-in", new GateHeartbeat("agent", DateTimeOffset.UtcNow, 2, BarrierState.Open, 3))).PendingCommands);
         Assert.Equal(3, (await gate.GetStatus()).OutboxLength);
         client.DeleteObjectReference<IGateAgentObserver>(observer);
+        GC.KeepAlive(inbox);
     }
 
     [Fact]
